@@ -1,0 +1,18 @@
+import argon2 from 'argon2';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes.
+const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const hashPassword = (password: string) => argon2.hash(password, OPTIONS);
+
+export async function verifyPassword(hash: string, password: string) {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Verifying against this when the user does not exist keeps timing the same either way. */
+let dummyHash: Promise<string> | undefined;
+export const dummyPasswordHash = () => (dummyHash ??= hashPassword('not-a-real-password-0'));

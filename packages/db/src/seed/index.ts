@@ -1,0 +1,3 @@
+export * from './demo.ts';
+export * from './factories.ts';
+export * from './reference-data.ts';

@@ -1,0 +1,37 @@
+export const ROLES = [
+  'applicant',
+  'recommender',
+  'office',
+  'expert',
+  'base_manager',
+  'alliance_coordinator',
+  'funding_reviewer',
+  'sysadmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  applicant: { zh: '申报单位', en: 'Applicant unit' },
+  recommender: { zh: '推荐单位', en: 'Recommending body' },
+  office: { zh: '工作办公室', en: 'Programme office' },
+  expert: { zh: '评审专家', en: 'Expert reviewer' },
+  base_manager: { zh: '基地管理员', en: 'Base manager' },
+  alliance_coordinator: { zh: '联盟协调人', en: 'Alliance coordinator' },
+  funding_reviewer: { zh: '专项工作组', en: 'Funding reviewer' },
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+};
+
+/** Which app each role works in: the login page sends a user to the first that fits. */
+export const ROLE_HOME_APP: Record<Role, 'portal' | 'admin' | 'platform'> = {
+  applicant: 'portal',
+  recommender: 'portal',
+  base_manager: 'portal',
+  alliance_coordinator: 'portal',
+  office: 'admin',
+  expert: 'admin',
+  funding_reviewer: 'admin',
+  sysadmin: 'admin',
+};
+
+/** Roles the office may grant; sysadmin is granted only by a sysadmin. */
+export const OFFICE_GRANTABLE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'sysadmin');
