@@ -4,3 +4,4 @@ export * from './campaigns.ts';
 export * from './mail.ts';
 export * from './organizations.ts';
 export * from './reference.ts';
+export * from './notifications.ts';

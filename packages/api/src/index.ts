@@ -1,0 +1,13 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root.ts';
+
+export { appRouter, type AppRouter } from './root.ts';
+export { createContext, type ApiDeps, type Context, type SessionCookieJar, type SessionUser } from './context.ts';
+export { createCallerFactory } from './trpc.ts';
+export { createEmlMailer, createSmtpMailer, type Mailer } from './services/mail/mailer.ts';
+export { appendAudit } from './services/audit/append.ts';
+export { verifyAuditChain } from './services/audit/verify.ts';
+export { purgeExpiredSessions } from './services/auth/sessions.ts';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,49 @@
+import type { Database } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { pageOffset, type TPage } from '../pagination.ts';
+
+const { memberships, organizations, users } = schema;
+
+export async function listUsers(db: Database, query: TPage & { search?: string; role?: string }) {
+  const filters: SQL[] = [];
+  if (query.search) filters.push(or(ilike(users.email, `%${query.search}%`), ilike(users.name, `%${query.search}%`))!);
+  if (query.role) {
+    const holders = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.role, query.role as never));
+    filters.push(inArray(users.id, holders));
+  }
+  const where = filters.length ? and(...filters) : undefined;
+  const [total] = await db.select({ n: count() }).from(users).where(where);
+  const rows = await db.query.users.findMany({
+    where,
+    columns: { id: true, email: true, name: true, mobile: true, status: true, lastLoginAt: true, createdAt: true, lockedUntil: true },
+    with: { memberships: { columns: { role: true, organizationId: true }, with: { organization: { columns: { name: true } } } } },
+    orderBy: asc(users.email),
+    limit: query.pageSize,
+    offset: pageOffset(query),
+  });
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((u) => ({
+      ...u,
+      memberships: u.memberships.map((m) => ({ role: m.role, organizationId: m.organizationId, organizationName: m.organization.name })),
+    })),
+  };
+}
+
+export async function listOrganizations(db: Database, query: TPage & { search?: string; type?: string; districtCode?: string }) {
+  const filters: SQL[] = [];
+  if (query.search) filters.push(or(ilike(organizations.name, `%${query.search}%`), ilike(organizations.uscc, `%${query.search}%`))!);
+  if (query.type) filters.push(eq(organizations.type, query.type as never));
+  if (query.districtCode) filters.push(eq(organizations.districtCode, query.districtCode));
+  const where = filters.length ? and(...filters) : undefined;
+  const [total] = await db.select({ n: count() }).from(organizations).where(where);
+  const items = await db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.name))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  return { total: total?.n ?? 0, items };
+}
