@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root's .data folder: where the embedded defaults keep their state. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable the platform reads, validated once; nothing else reads process.env. */
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where links in emails point; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** PostgreSQL server; unset means embedded PGlite in DATA_DIR/pglite. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  /** SMTP server (smtp://user:pass@host:port); unset means .eml files in DATA_DIR/mail. */
+  SMTP_URL: z.string().startsWith('smtp').optional(),
+  MAIL_FROM: z.string().default('科学家精神教育基地工作办公室 <noreply@ssb.local>'),
+  /** Set behind TLS so the session cookie is marked Secure. */
+  COOKIE_SECURE: booleanish,
+  /** Seed the demo campaign, units and accounts when the database is empty. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Serve the built web apps from this process (the one-command mode). */
+  SERVE_APPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Meilisearch; unset means the embedded search engine on PostgreSQL. */
+  MEILISEARCH_URL: z.url().optional(),
+  MEILISEARCH_KEY: z.string().optional(),
+  /** S3-compatible file store; unset means files on disk in DATA_DIR/files. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().default('ssb'),
+  S3_ACCESS_KEY: z.string().optional(),
+  S3_SECRET_KEY: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+});
+export type Env = z.infer<typeof ZEnv>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, type AppRouter, type ApiDeps } from '@ssb/api';
+import { createDatabase, type DatabaseHandle } from '@ssb/db';
+import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { loadEnv, type Env } from './env.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
+import { registerWebApps } from './static-apps.ts';
+
+export type CreateServerOptions = {
+  env?: Partial<Env>;
+  /** Use an already open database (tests); otherwise one is opened from the environment. */
+  database?: DatabaseHandle;
+};
+
+/** Builds the whole platform as one Fastify instance; `start` listens, tests use `server.inject`. */
+export async function createServer(options: CreateServerOptions = {}) {
+  const env: Env = { ...loadEnv(), ...options.env };
+  const database = options.database ?? createDatabase({ url: env.DATABASE_URL, dataDir: join(env.DATA_DIR, 'pglite') });
+  const ownsDatabase = !options.database;
+  await database.migrate();
+  let seeded = false;
+  if (env.SEED_DEMO && !(await isDemoSeeded(database.db))) {
+    await database.db.transaction((tx) => seedDemo(tx));
+    seeded = true;
+  }
+
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const deps: ApiDeps = {
+    db: database.db,
+    mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createEmlMailer(join(env.DATA_DIR, 'mail'), env.MAIL_FROM),
+    config: { publicUrl },
+  };
+
+  const server = Fastify({
+    logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  await server.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Element Plus positions popovers with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: env.COOKIE_SECURE ? [] : null,
+      },
+    },
+    hsts: env.COOKIE_SECURE,
+  });
+  await server.register(fastifyCookie);
+  registerCsrfProtection(server, { secure: env.COOKIE_SECURE });
+  registerMetrics(server);
+
+  server.get('/healthz', async () => ({ status: 'ok' }));
+  server.get('/readyz', async (_request, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ready', database: database.kind };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', error: (error as Error).message });
+    }
+  });
+
+  await server.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createContext(deps, {
+          sessionToken: req.cookies[SESSION_COOKIE] ?? null,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? '',
+          cookies: {
+            set: (token, expiresAt) =>
+              res.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, expires: expiresAt }),
+            clear: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
+          },
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') server.log.error({ err: error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
+
+  return {
+    server,
+    env,
+    database,
+    publicUrl,
+    seeded,
+    webApps,
+    demoAccounts: () => listDemoAccounts(database.db),
+    async start() {
+      await server.listen({ host: env.HOST, port: env.PORT });
+      return server.addresses();
+    },
+    async stop() {
+      await server.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
