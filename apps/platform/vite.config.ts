@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { defineAppConfig } from '@ssb/ui/vite';
+
+export default defineAppConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  devPort: 5173,
+});

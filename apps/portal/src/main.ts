@@ -1,0 +1,15 @@
+import '@ssb/ui/styles.css';
+import { createAppI18n, installQuery } from '@ssb/ui';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import en from './locales/langs/en.json';
+import zhCN from './locales/langs/zh-CN.json';
+import { router } from './router/index.ts';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(createAppI18n({ 'zh-CN': zhCN, en }));
+installQuery(app);
+app.use(router);
+app.mount('#app');

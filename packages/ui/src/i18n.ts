@@ -1,0 +1,28 @@
+import { createI18n } from 'vue-i18n';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+
+export type Locale = 'zh-CN' | 'en';
+const STORAGE_KEY = 'ssb.locale';
+
+export const storedLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
+
+/** Simplified Chinese by default; each app adds its own messages on top of the shared ones. */
+export function createAppI18n(appMessages: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }) {
+  const locale = storedLocale();
+  document.documentElement.lang = locale;
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    messages: {
+      'zh-CN': { ...zhCN, ...appMessages['zh-CN'] },
+      en: { ...en, ...appMessages.en },
+    },
+  });
+}
+
+export function rememberLocale(locale: Locale) {
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+}

@@ -1,0 +1,4 @@
+export { trpc, describeError, isUnauthorized, type FieldErrors } from './trpc.ts';
+export { useSessionStore, type Me } from './session.ts';
+export { installQuery } from './query.ts';
+export { createAppI18n, rememberLocale, storedLocale, type Locale } from './i18n.ts';

@@ -1,0 +1,35 @@
+import type { AppRouter } from '@ssb/api';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+
+const CSRF_COOKIE = 'ssb_csrf';
+
+function readCookie(name: string) {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
+}
+
+/** The one typed client: cookies ride along, and every call carries the CSRF token the server set. */
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: '/trpc',
+      headers: () => ({ 'x-csrf-token': readCookie(CSRF_COOKIE) }),
+      fetch: (url, init) => fetch(url, { ...(init as RequestInit), credentials: 'same-origin' }),
+    }),
+  ],
+});
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The message to show a person for any failed call, and the per-field messages when the input was refused. */
+export function describeError(error: unknown): { message: string; fieldErrors: FieldErrors | null; code: string | null } {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { code?: string; fieldErrors?: FieldErrors | null } | undefined;
+    return { message: error.message, fieldErrors: data?.fieldErrors ?? null, code: data?.code ?? null };
+  }
+  if (error instanceof TypeError) return { message: '网络连接失败，请检查网络后重试', fieldErrors: null, code: 'NETWORK' };
+  return { message: '操作失败，请稍后重试', fieldErrors: null, code: null };
+}
+
+export const isUnauthorized = (error: unknown) =>
+  error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
