@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import { loadEnv, type Env } from './env.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
-import { registerWebApps } from './static-apps.ts';
+import { registerNotFound, registerWebApps } from './static-apps.ts';
 
 export type CreateServerOptions = {
   env?: Partial<Env>;
@@ -95,6 +95,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   });
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
+  registerNotFound(server, webApps);
 
   return {
     server,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The three single-page apps, each at its base path, with history-mode fallbacks to its index.html. */
 export const WEB_APPS = [
@@ -34,7 +34,12 @@ export async function registerWebApps(app: FastifyInstance) {
     served.push(web.name);
   }
 
-  app.setNotFoundHandler(async (request, reply) => {
+  return served;
+}
+
+/** Unknown paths: a page request inside an app gets its index.html (history routing); anything else a JSON 404. */
+export function registerNotFound(app: FastifyInstance, served: string[]) {
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     const isApi = path.startsWith('/trpc') || path.startsWith('/api/') || path.startsWith('/uploads');
@@ -45,5 +50,4 @@ export async function registerWebApps(app: FastifyInstance) {
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在' } });
   });
-  return served;
 }
