@@ -8,7 +8,8 @@ import { createTestApi, type TestApi } from './testing/harness.ts';
 import type { Access } from './trpc.ts';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+// At runtime `_def.procedures` is flat: dotted path → procedure.
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 function isAllowed(access: Access, role: Role | 'anonymous') {
   if (access.kind === 'public') return true;
