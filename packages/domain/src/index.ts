@@ -6,3 +6,4 @@ export * from './roles.ts';
 export * from './spirit.ts';
 export * from './uscc.ts';
 export * from './time.ts';
+export * from './media.ts';
