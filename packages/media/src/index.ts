@@ -1,0 +1,5 @@
+export { checkMedia, checkPhoto, checkVideo } from './check-media.ts';
+export { displayedSize, probeVideo, type VideoProbe } from './ffprobe.ts';
+export { inspectJpeg } from './jpeg.ts';
+export { isIsoMediaTruncated } from './mp4-atoms.ts';
+export { sniffFormat } from './sniff.ts';

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function ffmpeg(args: string[]) {
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { timeout: 240_000 });
+}
+
+/** Real media files made with ffmpeg, for tests: right and wrong in each way the notice cares about. */
+export async function makeMediaFixtures(dir = mkdtempSync(join(tmpdir(), 'ssb-media-'))) {
+  const path = (name: string) => join(dir, name);
+  // Random noise compresses badly, so a 2400×1800 JPEG at top quality is comfortably over 2 MB.
+  await ffmpeg(['-f', 'lavfi', '-i', 'nullsrc=s=2400x1800,geq=random(1)*255:random(2)*255:random(3)*255', '-frames:v', '1', '-q:v', '1', path('photo-large.jpg')]);
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc=s=800x600', '-frames:v', '1', '-q:v', '5', path('photo-small.jpg')]);
+  await ffmpeg(['-f', 'lavfi', '-i', 'nullsrc=s=2400x1800,geq=random(1)*255:128:128', '-frames:v', '1', '-f', 'image2', '-c:v', 'png', path('photo-is-png.jpg')]);
+  const large = await readFile(path('photo-large.jpg'));
+  await writeFile(path('photo-truncated.jpg'), large.subarray(0, Math.floor(large.length * 0.8)));
+
+  const video = (size: string, seconds: number, extra: string[], name: string) =>
+    ffmpeg(['-f', 'lavfi', '-i', `testsrc=s=${size}:r=5`, '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', ...extra, path(name)]);
+  await video('1920x1080', 3, ['-movflags', '+faststart'], 'landscape.mp4');
+  await video('1080x1920', 3, [], 'portrait.mov');
+  await video('1280x720', 3, [], 'hd720.mp4');
+  await video('1920x1080', 3, ['-f', 'matroska'], 'matroska-named.mp4');
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc=s=1920x1080:r=1', '-t', '312', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', path('too-long.mp4')]);
+  // A phone's portrait video: stored 1920×1080 with a 90° rotation flag.
+  await ffmpeg(['-i', path('landscape.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', path('phone-portrait.mp4')]);
+  await copyFile(path('landscape.mp4'), path('video-truncated.mp4'));
+  const { size } = await import('node:fs/promises').then((fs) => fs.stat(path('landscape.mp4')));
+  await truncate(path('video-truncated.mp4'), Math.floor(size * 0.6));
+  await writeFile(path('empty.mp4'), Buffer.alloc(0));
+  return { dir, path };
+}
