@@ -7,3 +7,5 @@ export * from './spirit.ts';
 export * from './uscc.ts';
 export * from './time.ts';
 export * from './media.ts';
+export * from './application-form.ts';
+export * from './application-status.ts';

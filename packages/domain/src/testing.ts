@@ -1,0 +1,40 @@
+import { makeUscc } from './uscc.ts';
+
+/** A complete, valid application for the default form: tests and the demo seed start from it. */
+export function completeApplicationData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    baseName: '航天科学家精神展馆（演示）',
+    hostUnit: '京华航天科学家纪念馆（演示）',
+    uscc: makeUscc(700000, '12110000'),
+    unitType: 'museum',
+    category: '科技类人物纪念馆和故居',
+    supervisingDepartment: '北京市科学技术协会',
+    districtCode: '110108',
+    address: '北京市海淀区示例路1号',
+    postcode: '100080',
+    legalRepresentative: '张三',
+    personInCharge: '李四',
+    contactName: '王五',
+    contactPhone: '010-62345678',
+    contactMobile: '13800138000',
+    contactEmail: 'contact@example.org',
+    exhibitionArea: 1200,
+    floorArea: 3000,
+    openDaysPerYear: 300,
+    annualVisitors: 80000,
+    studentArrangements: '中小学生团体免费参观，提前三天预约。',
+    bookingMethod: '微信公众号预约或电话预约。',
+    scientists: '展示钱学森、赵九章等科学家的事迹。',
+    originalItems: [{ kind: '手稿', count: 12, description: '计算手稿' }],
+    exhibitionOutline: '序厅、求索、报国、传承四个部分。',
+    guidesFullTime: 6,
+    guidesPartTime: 4,
+    volunteers: 30,
+    managementRules: '《开放管理办法》《讲解员管理制度》',
+    activities: [{ title: '科学家精神进校园', date: '2021-09-10', audience: '中学生', attendance: 500 }],
+    annualFunding: 50,
+    threeYearPlan: '三年内完成展陈改造，开发系列课程。',
+    declaration: true,
+    ...overrides,
+  };
+}
