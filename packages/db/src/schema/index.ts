@@ -5,3 +5,4 @@ export * from './mail.ts';
 export * from './organizations.ts';
 export * from './reference.ts';
 export * from './notifications.ts';
+export * from './applications.ts';

@@ -1,4 +1,6 @@
+import { DEFAULT_FORM_FIELDS } from '@ssb/domain/application-form';
 import type { Role } from '@ssb/domain/roles';
+import { BASE_CATEGORIES } from '@ssb/domain/spirit';
 import { makeUscc } from '@ssb/domain/uscc';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
@@ -28,6 +30,38 @@ const DEMO_UNITS = [
   { name: '京师理工大学（演示）', type: 'university', districtCode: '110108' },
 ] as const;
 
+const DAY = 86400_000;
+
+/**
+ * The 2022 deadlines have passed, so the demo also gets a campaign open now, marked as demo,
+ * so that the whole path can be walked in the browser.
+ */
+async function seedOpenDemoCampaign(db: DbOrTx) {
+  const now = Date.now();
+  const at = (days: number) => new Date(now + days * DAY).toISOString();
+  const year = Math.max(2023, new Date(now).getFullYear() + 1);
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      year,
+      title: `${year}年“科学家精神教育基地”申报（演示）`,
+      isDemo: true,
+      categories: [...BASE_CATEGORIES],
+      formFields: DEFAULT_FORM_FIELDS,
+      phases: [
+        { key: 'application', startsAt: at(-1), endsAt: at(30) },
+        { key: 'recommendation', startsAt: at(-1), endsAt: at(40) },
+        { key: 'intake', startsAt: at(40), endsAt: at(50) },
+        { key: 'review', startsAt: at(50), endsAt: at(65) },
+        { key: 'public_notice', startsAt: at(70), endsAt: at(75) },
+        { key: 'naming', startsAt: at(80), endsAt: at(81) },
+        { key: 'publicity', startsAt: at(81), endsAt: at(365) },
+      ],
+    })
+    .returning();
+  return campaign!;
+}
+
 export type DemoAccount = { email: string; role: Role; organization: string };
 
 export async function isDemoSeeded(db: DbOrTx) {
@@ -40,12 +74,19 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedReferenceData(db);
   const [campaign] = await db
     .insert(campaigns)
-    .values({ year: 2022, title: '2022年“科学家精神教育基地”建设与服务管理工作', phases: PHASES_2022 })
+    .values({
+      year: 2022,
+      title: '2022年“科学家精神教育基地”建设与服务管理工作',
+      phases: PHASES_2022,
+      categories: [...BASE_CATEGORIES],
+      formFields: DEFAULT_FORM_FIELDS,
+    })
     .returning();
+  const current = await seedOpenDemoCampaign(db);
   const bodies = await db.select().from(recommendingBodies);
-  await db
-    .insert(campaignQuotas)
-    .values(bodies.map((b) => ({ campaignId: campaign!.id, recommendingBodyId: b.id, quotaMax: b.defaultQuotaMax })));
+  for (const c of [campaign!, current]) {
+    await db.insert(campaignQuotas).values(bodies.map((b) => ({ campaignId: c.id, recommendingBodyId: b.id, quotaMax: b.defaultQuotaMax })));
+  }
 
   const office = await seedOrganization(db, {
     name: '北京市科技教育中心（科学家精神教育基地工作办公室）',
