@@ -26,3 +26,8 @@ export function roleProcedure(...roles: [Role, ...Role[]]) {
 
 export const officeProcedure = roleProcedure('office', 'sysadmin');
 export const sysadminProcedure = roleProcedure('sysadmin');
+
+export const applicantProcedure = roleProcedure('applicant');
+export const recommenderProcedure = roleProcedure('recommender');
+/** Anyone who takes part in an application's path; the service decides which applications each may see. */
+export const applicationReaderProcedure = roleProcedure('applicant', 'recommender', 'office', 'sysadmin');

@@ -16,7 +16,10 @@ export const t = initTRPC
       return {
         ...shape,
         message: zodError ? '提交的内容有误，请按提示修改' : shape.message,
-        data: { ...shape.data, fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        data: {
+          ...shape.data,
+          conflict: (error.cause as { conflict?: unknown } | undefined)?.conflict ?? null,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
           issues: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null },
       };
     },

@@ -1,0 +1,49 @@
+import { isEditableStatus, type ApplicationStatus } from '@ssb/domain/application-status';
+import type { Database } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import { userError } from '../errors.ts';
+import { loadApplicationFor, type Viewer } from './access.ts';
+
+export type DraftConflict = {
+  kind: 'draft_conflict';
+  serverVersion: number;
+  serverData: Record<string, unknown>;
+  updatedAt: string;
+  updatedByName: string | null;
+};
+
+/**
+ * Saves the form as typed. The caller names the version it started from; if someone saved since
+ * (another tab, a colleague), nothing is overwritten: the conflict carries the server's version so
+ * the page can show both.
+ */
+export async function saveDraft(db: Database, viewer: Viewer, input: { applicationId: string; version: number; data: Record<string, unknown> }) {
+  const { application, relation } = await loadApplicationFor(db, input.applicationId, viewer);
+  if (relation !== 'applicant') throw userError('FORBIDDEN', '只有申报单位可以修改申报表');
+  if (!isEditableStatus(application.status as ApplicationStatus)) {
+    throw userError('BAD_REQUEST', '申报已提交，不能修改。如需修改，请先撤回申报');
+  }
+  const [saved] = await db
+    .update(schema.applications)
+    .set({ data: input.data, version: sql`${schema.applications.version} + 1`, updatedAt: new Date(), updatedBy: viewer.userId })
+    .where(and(eq(schema.applications.id, application.id), eq(schema.applications.version, input.version)))
+    .returning({ version: schema.applications.version, updatedAt: schema.applications.updatedAt });
+  if (saved) return saved;
+
+  const current = await db.query.applications.findFirst({ where: eq(schema.applications.id, application.id) });
+  const editor = current?.updatedBy ? await db.query.users.findFirst({ where: eq(schema.users.id, current.updatedBy) }) : null;
+  const conflict: DraftConflict = {
+    kind: 'draft_conflict',
+    serverVersion: current!.version,
+    serverData: current!.data,
+    updatedAt: current!.updatedAt.toISOString(),
+    updatedByName: editor?.name ?? null,
+  };
+  throw new TRPCError({
+    code: 'CONFLICT',
+    message: `申报表已在其他页面或由${editor?.name ?? '其他用户'}于更早时候保存，为避免覆盖，本次未保存。请对照两个版本后选择保留哪一个`,
+    cause: Object.assign(new Error('draft_conflict'), { conflict }),
+  });
+}

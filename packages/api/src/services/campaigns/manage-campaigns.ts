@@ -1,0 +1,115 @@
+import { DEFAULT_FORM_FIELDS, type FormField } from '@ssb/domain/application-form';
+import { BASE_CATEGORIES } from '@ssb/domain/spirit';
+import { formatBeijingDateTime } from '@ssb/domain/time';
+import type { Database } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, eq } from 'drizzle-orm';
+import type { ApiDeps } from '../../context.ts';
+import { appendAudit } from '../audit/append.ts';
+import { userError } from '../errors.ts';
+import { notifyUsers, usersOf } from '../notifications/notify.ts';
+
+type Phase = (typeof schema.campaigns.$inferSelect)['phases'][number];
+type Actor = { userId: string };
+
+const PHASE_ORDER: Phase['key'][] = ['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity'];
+
+function assertPhasesInOrder(phases: Phase[]) {
+  for (const phase of phases) {
+    if (new Date(phase.endsAt) <= new Date(phase.startsAt)) throw userError('BAD_REQUEST', '每个阶段的结束时间须晚于开始时间');
+  }
+  const keys = new Set(phases.map((p) => p.key));
+  for (const required of ['application', 'recommendation'] as const) {
+    if (!keys.has(required)) throw userError('BAD_REQUEST', '须设置申报和推荐两个阶段');
+  }
+}
+
+/** A new year's campaign, with the notice's quotas for every recommending body and the default form. */
+export async function createCampaign(db: Database, actor: Actor, input: { year: number; title: string; phases: Phase[] }) {
+  assertPhasesInOrder(input.phases);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: schema.campaigns.id }).from(schema.campaigns).where(eq(schema.campaigns.year, input.year));
+    if (taken) throw userError('CONFLICT', `${input.year} 年度已存在`);
+    const [campaign] = await tx
+      .insert(schema.campaigns)
+      .values({
+        year: input.year,
+        title: input.title,
+        phases: [...input.phases].sort((a, b) => PHASE_ORDER.indexOf(a.key) - PHASE_ORDER.indexOf(b.key)),
+        categories: [...BASE_CATEGORIES],
+        formFields: DEFAULT_FORM_FIELDS,
+      })
+      .returning();
+    const bodies = await tx.select().from(schema.recommendingBodies);
+    if (bodies.length) {
+      await tx.insert(schema.campaignQuotas).values(bodies.map((b) => ({ campaignId: campaign!.id, recommendingBodyId: b.id, quotaMax: b.defaultQuotaMax })));
+    }
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.created', entityType: 'campaign', entityId: campaign!.id, data: { year: input.year } });
+    return campaign!;
+  });
+}
+
+export async function updateCampaignPhases(db: Database, actor: Actor, input: { campaignId: string; phases: Phase[] }) {
+  assertPhasesInOrder(input.phases);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(schema.campaigns).set({ phases: input.phases }).where(eq(schema.campaigns.id, input.campaignId)).returning();
+    if (!row) throw userError('NOT_FOUND', '申报年度不存在');
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.phases_changed', entityType: 'campaign', entityId: input.campaignId, data: { phases: input.phases } });
+  });
+}
+
+/** The office adds a field to this year's form: no code change, validated by the same rules on both sides. */
+export async function addFormField(db: Database, actor: Actor, input: { campaignId: string; field: FormField }) {
+  await db.transaction(async (tx) => {
+    const campaign = await tx.query.campaigns.findFirst({ where: eq(schema.campaigns.id, input.campaignId) });
+    if (!campaign) throw userError('NOT_FOUND', '申报年度不存在');
+    if (campaign.formFields.some((f) => f.key === input.field.key)) throw userError('CONFLICT', `字段标识“${input.field.key}”已存在`);
+    await tx.update(schema.campaigns).set({ formFields: [...campaign.formFields, input.field] }).where(eq(schema.campaigns.id, campaign.id));
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.field_added', entityType: 'campaign', entityId: campaign.id, data: { field: input.field } });
+  });
+}
+
+export async function setQuota(db: Database, actor: Actor, input: { campaignId: string; recommendingBodyId: string; quotaMax: number }) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(schema.campaignQuotas)
+      .set({ quotaMax: input.quotaMax })
+      .where(and(eq(schema.campaignQuotas.campaignId, input.campaignId), eq(schema.campaignQuotas.recommendingBodyId, input.recommendingBodyId)))
+      .returning();
+    if (!row) throw userError('NOT_FOUND', '该推荐单位在本年度没有名额记录');
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.quota_set', entityType: 'recommending_body', entityId: input.recommendingBodyId, data: input });
+  });
+}
+
+/** A later deadline for one recommender, with the reason; logged and announced to that recommender. */
+export async function grantExtension(
+  deps: ApiDeps,
+  actor: Actor,
+  input: { campaignId: string; recommendingBodyId: string; phase: 'application' | 'recommendation'; endsAt: Date; reason: string },
+) {
+  const { db } = deps;
+  const body = await db.query.recommendingBodies.findFirst({ where: eq(schema.recommendingBodies.id, input.recommendingBodyId) });
+  if (!body) throw userError('NOT_FOUND', '推荐单位不存在');
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(schema.deadlineExtensions)
+      .values({ ...input, grantedBy: actor.userId })
+      .onConflictDoUpdate({
+        target: [schema.deadlineExtensions.campaignId, schema.deadlineExtensions.recommendingBodyId, schema.deadlineExtensions.phase],
+        set: { endsAt: input.endsAt, reason: input.reason, grantedBy: actor.userId, createdAt: new Date() },
+      });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'campaign.deadline_extended',
+      entityType: 'recommending_body',
+      entityId: input.recommendingBodyId,
+      data: { campaignId: input.campaignId, phase: input.phase, endsAt: input.endsAt.toISOString(), reason: input.reason },
+    });
+  });
+  const recipients = await usersOf(db, body.organizationId, ['recommender']);
+  await notifyUsers(db, deps.mailer, recipients, {
+    title: '截止时间已延长',
+    body: `工作办公室已将贵单位的${input.phase === 'application' ? '申报' : '推荐'}截止时间延长至 ${formatBeijingDateTime(input.endsAt)}。原因：${input.reason}`,
+    link: '/portal/recommendations',
+  }, deps.config.publicUrl);
+}

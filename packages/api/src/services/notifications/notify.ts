@@ -1,0 +1,28 @@
+import type { DbOrTx } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Mailer } from '../mail/mailer.ts';
+
+export type Notice = { title: string; body: string; link?: string };
+
+/** The users who act for an organization in a role: whom to tell about its applications. */
+export async function usersOf(db: DbOrTx, organizationId: string, roles: string[]) {
+  return db
+    .selectDistinct({ id: schema.users.id, email: schema.users.email, name: schema.users.name })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .where(and(eq(schema.memberships.organizationId, organizationId), inArray(schema.memberships.role, roles as never[]), eq(schema.users.status, 'active')));
+}
+
+/** In the app and by email: every notice goes both ways. */
+export async function notifyUsers(db: DbOrTx, mailer: Mailer, recipients: Array<{ id: string; email: string; name: string }>, notice: Notice, publicUrl: string) {
+  for (const user of recipients) {
+    await db.insert(schema.notifications).values({ userId: user.id, title: notice.title, body: notice.body, link: notice.link ?? null });
+    const link = notice.link ? `\n\n查看详情：${publicUrl}${notice.link}` : '';
+    await mailer.send(db, {
+      to: user.email,
+      subject: `【科学家精神教育基地】${notice.title}`,
+      text: `${user.name}，您好：\n\n${notice.body}${link}\n\n科学家精神教育基地工作办公室`,
+    });
+  }
+}
