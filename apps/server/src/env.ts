@@ -24,6 +24,19 @@ export const ZEnv = z.object({
   MAIL_FROM: z.string().default('科学家精神教育基地工作办公室 <noreply@ssb.local>'),
   /** Set behind TLS so the session cookie is marked Secure. */
   COOKIE_SECURE: booleanish,
+  /**
+   * Which proxies to believe about the client's address (login limits count per address):
+   * unset = none (the one-command mode), a number = that many hops, or comma-separated addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | number | string[] => {
+      if (!v || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v.split(',').map((s) => s.trim()).filter(Boolean);
+    }),
   /** Seed the demo campaign, units and accounts when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Serve the built web apps from this process (the one-command mode). */

@@ -12,6 +12,9 @@ import { registerMetrics } from './metrics.ts';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 
+/** Believe the nearest `hops` proxies about the client address, as proxy-addr does for a number. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type CreateServerOptions = {
   env?: Partial<Env>;
   /** Use an already open database (tests); otherwise one is opened from the environment. */
@@ -39,7 +42,7 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   const server = Fastify({
     logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: true,
+    trustProxy: typeof env.TRUST_PROXY === 'number' ? trustHops(env.TRUST_PROXY) : env.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 5000 },
   });

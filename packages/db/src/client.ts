@@ -42,7 +42,17 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      // Replicas starting together take turns: the migrator itself does not lock.
+      migrate: async () => {
+        const lock = await client.reserve();
+        try {
+          await lock`select pg_advisory_lock(7238002)`;
+          await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await lock`select pg_advisory_unlock(7238002)`;
+          lock.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
