@@ -3,14 +3,17 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { appRouter, createContext, createEmlMailer, createSmtpMailer, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
+import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { loadEnv, type Env } from './env.ts';
+import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
+import { registerUploads } from './uploads.ts';
 
 /** Believe the nearest `hops` proxies about the client address, as proxy-addr does for a number. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -37,6 +40,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   const deps: ApiDeps = {
     db: database.db,
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createEmlMailer(join(env.DATA_DIR, 'mail'), env.MAIL_FROM),
+    files: createLocalFileStore(join(env.DATA_DIR, 'files')),
     config: { publicUrl },
   };
 
@@ -96,6 +100,9 @@ export async function createServer(options: CreateServerOptions = {}) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await registerUploads(server, deps, env.DATA_DIR);
+  registerFileRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
   registerNotFound(server, webApps);

@@ -1,5 +1,6 @@
 import type { Database } from '@ssb/db';
 import type { Role } from '@ssb/domain/roles';
+import type { FileStore } from '@ssb/storage';
 import type { Mailer } from './services/mail/mailer.ts';
 import { loadSession } from './services/auth/sessions.ts';
 
@@ -21,7 +22,7 @@ export type ApiConfig = {
   publicUrl: string;
 };
 
-export type ApiDeps = { db: Database; mailer: Mailer; config: ApiConfig };
+export type ApiDeps = { db: Database; mailer: Mailer; files: FileStore; config: ApiConfig };
 
 export type Context = ApiDeps & {
   user: SessionUser | null;

@@ -11,3 +11,6 @@ export { purgeExpiredSessions } from './services/auth/sessions.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { assertMayUpload, registerMaterial, MaterialRefusedError } from './services/materials/register-material.ts';
+export { loadApplicationFor } from './services/applications/access.ts';
+export { loadSession } from './services/auth/sessions.ts';

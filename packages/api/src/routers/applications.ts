@@ -9,6 +9,7 @@ import { findDuplicateOrganizations } from '../services/applications/duplicates.
 import { getApplication, getRecommenderDesk, listMyApplications } from '../services/applications/list-applications.ts';
 import { saveDraft } from '../services/applications/save-draft.ts';
 import { transitionApplication } from '../services/applications/transition-application.ts';
+import { deleteMaterial, listMaterials } from '../services/materials/register-material.ts';
 
 const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({
   userId: ctx.user.id,
@@ -55,6 +56,16 @@ export const applicationsRouter = {
   declareNone: recommenderProcedure
     .input(z.object({ campaignId: z.uuid(), declaresNone: z.boolean(), note: z.string().max(500).optional() }))
     .mutation(({ ctx, input }) => declareNoRecommendation(ctx.db, viewerOf(ctx), input)),
+
+  materials: applicationReaderProcedure
+    .input(z.object({ applicationId: z.uuid() }))
+    .query(({ ctx, input }) => listMaterials(ctx.db, viewerOf(ctx), input.applicationId)),
+  deleteMaterial: applicantProcedure
+    .input(z.object({ materialId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteMaterial(ctx, viewerOf(ctx), input.materialId);
+      return { ok: true };
+    }),
 
   duplicates: officeProcedure
     .input(z.object({ campaignId: z.uuid() }))

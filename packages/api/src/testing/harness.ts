@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@ssb/db';
 import { createTestDatabase } from '@ssb/db/testing';
 import { createContext, type SessionCookieJar } from '../context.ts';
 import { appRouter } from '../root.ts';
+import { createLocalFileStore } from '@ssb/storage';
 import { createEmlMailer } from '../services/mail/mailer.ts';
 import { createSession } from '../services/auth/sessions.ts';
 import { createCallerFactory } from '../trpc.ts';
@@ -28,7 +29,13 @@ export function createCookieJar(): SessionCookieJar & { token: string | null } {
 export async function createTestApi(engine: 'pglite' | 'postgres') {
   const handle: DatabaseHandle = await createTestDatabase(engine);
   const mailDir = mkdtempSync(join(tmpdir(), 'ssb-mail-'));
-  const deps = { db: handle.db, mailer: createEmlMailer(mailDir), config: { publicUrl: 'http://localhost:3000' } };
+  const filesDir = mkdtempSync(join(tmpdir(), 'ssb-files-'));
+  const deps = {
+    db: handle.db,
+    mailer: createEmlMailer(mailDir),
+    files: createLocalFileStore(filesDir),
+    config: { publicUrl: 'http://localhost:3000' },
+  };
 
   async function callerWithToken(token: string | null, ip = '127.0.0.1') {
     const cookies = createCookieJar();
@@ -45,6 +52,7 @@ export async function createTestApi(engine: 'pglite' | 'postgres') {
     ...deps,
     handle,
     mailDir,
+    filesDir,
     anonymous: (ip?: string) => callerWithToken(null, ip),
     callerWithToken,
     /** A caller signed in as this user, through a real server-side session. */

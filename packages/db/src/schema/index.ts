@@ -6,3 +6,4 @@ export * from './organizations.ts';
 export * from './reference.ts';
 export * from './notifications.ts';
 export * from './applications.ts';
+export * from './materials.ts';

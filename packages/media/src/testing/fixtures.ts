@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,28 @@ async function ffmpeg(args: string[]) {
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { timeout: 240_000 });
 }
 
-/** Real media files made with ffmpeg, for tests: right and wrong in each way the notice cares about. */
-export async function makeMediaFixtures(dir = mkdtempSync(join(tmpdir(), 'ssb-media-'))) {
+const FIXTURES_VERSION = 1;
+
+/**
+ * Real media files made with ffmpeg, for tests: right and wrong in each way the notice cares about.
+ * Made once per machine into a shared temporary folder (they take a while on two cores) and reused.
+ */
+export async function makeMediaFixtures() {
+  const shared = join(tmpdir(), `ssb-media-fixtures-v${FIXTURES_VERSION}`);
+  const path = (name: string) => join(shared, name);
+  if (existsSync(join(shared, '.complete'))) return { dir: shared, path };
+  const fresh = await generateFixtures(mkdtempSync(join(tmpdir(), 'ssb-media-')));
+  await writeFile(join(fresh.dir, '.complete'), '');
+  try {
+    renameSync(fresh.dir, shared);
+  } catch {
+    // Another test process finished first: use theirs.
+    rmSync(fresh.dir, { recursive: true, force: true });
+  }
+  return { dir: shared, path };
+}
+
+async function generateFixtures(dir: string) {
   const path = (name: string) => join(dir, name);
   // Random noise compresses badly, so a 2400×1800 JPEG at top quality is comfortably over 2 MB.
   await ffmpeg(['-f', 'lavfi', '-i', 'nullsrc=s=2400x1800,geq=random(1)*255:random(2)*255:random(3)*255', '-frames:v', '1', '-q:v', '1', path('photo-large.jpg')]);

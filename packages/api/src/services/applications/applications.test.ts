@@ -1,6 +1,6 @@
 import { completeApplicationData } from '@ssb/domain/testing';
 import { schema } from '@ssb/db';
-import { seedDemo, seedOrganization, seedUser } from '@ssb/db/seed';
+import { seedDemo, seedMaterials, seedOrganization, seedUser } from '@ssb/db/seed';
 import { TEST_ENGINES } from '@ssb/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
     const saved = await applicant.applications.saveDraft({ applicationId: created.id, version: draft.version, data: completeApplicationData({ uscc }) });
     expect(saved.version).toBe(draft.version + 1);
     expect((await applicant.applications.get({ applicationId: created.id })).completeness.percent).toBe(100);
+    await expect(applicant.applications.submit({ applicationId: created.id })).rejects.toMatchObject({ message: expect.stringContaining('照片须 3–5 张（现有 0 张）') });
+    await seedMaterials(api.db, created.id);
 
     // Recommenders never see drafts.
     expect((await recommender.applications.desk({ campaignId })).items).toEqual([]);
@@ -122,6 +124,7 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
     const second = await applicant.applications.create({ campaignId, recommendingBodyId: districtBodyId });
     const draft = await applicant.applications.get({ applicationId: second.id });
     await applicant.applications.saveDraft({ applicationId: second.id, version: draft.version, data: completeApplicationData({ uscc: draft.data.uscc }) });
+    await seedMaterials(api.db, second.id);
     await applicant.applications.submit({ applicationId: second.id });
 
     const office = await api.as(await userId(api, 'office@demo.ssb.local'));

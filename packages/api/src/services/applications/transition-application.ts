@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append.ts';
 import { assertPhaseOpen } from '../campaigns/phases.ts';
 import { userError } from '../errors.ts';
 import { notifyUsers, usersOf } from '../notifications/notify.ts';
+import { materialProblems } from '../materials/material-rules.ts';
 import { loadApplicationFor, type Viewer } from './access.ts';
 
 const { applications, applicationEvents, campaignQuotas } = schema;
@@ -41,9 +42,10 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
   }
   if (input.action === 'return' && !input.reason?.trim()) throw userError('BAD_REQUEST', '请填写退回原因，申报单位将据此修改');
   if (input.action === 'submit') {
-    const problems = validateApplication(application.campaign.formFields, application.data, application.campaign);
+    const problems = validateApplication(application.campaign.formFields, application.data, application.campaign).map((p) => p.label);
+    problems.push(...(await materialProblems(db, application.id)));
     if (problems.length > 0) {
-      throw userError('BAD_REQUEST', `申报表还有 ${problems.length} 项未完成：${problems.slice(0, 5).map((p) => p.label).join('、')}${problems.length > 5 ? ' 等' : ''}`);
+      throw userError('BAD_REQUEST', `申报还有 ${problems.length} 项未完成：${problems.slice(0, 5).join('、')}${problems.length > 5 ? ' 等' : ''}`);
     }
   }
   if (input.action !== 'reopen') {
