@@ -1,8 +1,9 @@
 import '@ssb/ui/styles.css';
+import './styles/portal.css';
 import { createAppI18n, installQuery } from '@ssb/ui';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import App from './App.vue';
+import App from './app.vue';
 import en from './locales/langs/en.json';
 import zhCN from './locales/langs/zh-CN.json';
 import { router } from './router/index.ts';

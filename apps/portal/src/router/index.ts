@@ -1,6 +1,13 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import BasicLayout from '#/layouts/basic-layout.vue';
+import { setupRouterGuard } from './guard.ts';
+import { coreRoutes, fallbackRoutes } from './routes/core.ts';
+import { workbenchRoutes } from './routes/workbench.ts';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [{ path: '/', name: 'home', component: () => import('../views/home/index.vue') }],
+  routes: [{ path: '/', component: BasicLayout, children: [...workbenchRoutes, ...coreRoutes, ...fallbackRoutes] }],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
+
+setupRouterGuard(router);
