@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +26,14 @@ export async function startPlatform() {
   } else {
     database = createDatabase({ dataDir: join(dataDir, 'pglite') });
   }
+  // Known before start, so that links in emails carry the real address.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const platform = await createServer({
     database,
-    env: { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: true, SERVE_APPS: true },
+    env: { PORT: port, HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: true, SERVE_APPS: true },
   });
   await platform.start();
-  const address = platform.server.addresses().find((a) => a.family === 'IPv4')!;
-  const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
     baseUrl,
     dataDir,
@@ -41,6 +43,17 @@ export async function startPlatform() {
       await database.close();
     },
   };
+}
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // e2e/package.json does not list @ssb/domain, so the shared rule is imported by path.
-import { formatBeijingDateTime } from '../packages/domain/src/time.ts';
-import { makeUscc } from '../packages/domain/src/uscc.ts';
+import { formatBeijingDateTime } from '@ssb/domain/time';
+import { makeUscc } from '@ssb/domain/uscc';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;

@@ -24,7 +24,8 @@ export async function registerWebApps(app: FastifyInstance) {
       root,
       prefix: web.prefix,
       decorateReply: i === 0,
-      wildcard: false,
+      // Look files up on each request, so a rebuild is served without a restart.
+      wildcard: true,
       index: ['index.html'],
       // Hashed assets never change; index.html must always be fresh.
       setHeaders: (res, path) => {

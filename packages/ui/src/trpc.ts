@@ -22,13 +22,26 @@ export const trpc = createTRPCClient<AppRouter>({
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** The message to show a person for any failed call, and the per-field messages when the input was refused. */
-export function describeError(error: unknown): { message: string; fieldErrors: FieldErrors | null; code: string | null } {
+export type Issue = { path: string; message: string };
+
+export type DescribedError = {
+  message: string;
+  fieldErrors: FieldErrors | null;
+  /** Every refused input with its full path, e.g. `organization.uscc`. */
+  issues: Issue[];
+  code: string | null;
+  /** Present when a save met a newer version (drafts): what the server holds now. */
+  conflict: unknown;
+};
+
+export function describeError(error: unknown): DescribedError {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; fieldErrors?: FieldErrors | null } | undefined;
-    return { message: error.message, fieldErrors: data?.fieldErrors ?? null, code: data?.code ?? null };
+    const data = error.data as { code?: string; fieldErrors?: FieldErrors | null; issues?: Issue[] | null; conflict?: unknown } | undefined;
+    return { message: error.message, fieldErrors: data?.fieldErrors ?? null, issues: data?.issues ?? [], code: data?.code ?? null, conflict: data?.conflict ?? null };
   }
-  if (error instanceof TypeError) return { message: '网络连接失败，请检查网络后重试', fieldErrors: null, code: 'NETWORK' };
-  return { message: '操作失败，请稍后重试', fieldErrors: null, code: null };
+  const none = { fieldErrors: null, issues: [], conflict: null };
+  if (error instanceof TypeError) return { message: '网络连接失败，请检查网络后重试', code: 'NETWORK', ...none };
+  return { message: '操作失败，请稍后重试', code: null, ...none };
 }
 
 export const isUnauthorized = (error: unknown) =>

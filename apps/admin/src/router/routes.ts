@@ -1,0 +1,75 @@
+import type { Role } from '@ssb/domain/roles';
+import type { RouteRecordRaw } from 'vue-router';
+import { OFFICE_ROLES } from '#/utils/access.ts';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open to everyone, signed in or not. */
+    public?: boolean;
+    /** Any signed-in user, even one without an admin-side role. */
+    anyRole?: boolean;
+    /** Only users holding one of these roles. */
+    roles?: Role[];
+    /** i18n key of the page title. */
+    titleKey?: string;
+    /** Shown in the side menu, in this order, with this icon. */
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' };
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('#/views/auth/login/index.vue'),
+    meta: { public: true, titleKey: 'common.login' },
+  },
+  {
+    path: '/no-access',
+    name: 'no-access',
+    component: () => import('#/views/auth/no-access/index.vue'),
+    meta: { anyRole: true, titleKey: 'noAccess.title' },
+  },
+  {
+    path: '/',
+    component: () => import('#/layouts/basic-layout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('#/views/home/index.vue'),
+        meta: { titleKey: 'menu.home', menu: { order: 1, icon: 'home' } },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('#/views/users/list/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'menu.users', menu: { order: 2, icon: 'users' } },
+      },
+      {
+        path: 'organizations',
+        name: 'organizations',
+        component: () => import('#/views/organizations/list/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'menu.organizations', menu: { order: 3, icon: 'organizations' } },
+      },
+      {
+        path: 'recommenders',
+        name: 'recommenders',
+        component: () => import('#/views/recommenders/list/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'menu.recommenders', menu: { order: 4, icon: 'recommenders' } },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('#/views/fallback/forbidden/index.vue'),
+        meta: { titleKey: 'forbidden.title' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('#/views/fallback/not-found/index.vue'),
+    meta: { public: true, titleKey: 'notFound.title' },
+  },
+];

@@ -1,0 +1,23 @@
+import type { Me } from '@ssb/ui';
+import { ROLE_HOME_APP, type Role } from '@ssb/domain/roles';
+
+/** Roles that work in the admin console (the rest work in the portal). */
+export const ADMIN_ROLES = (Object.keys(ROLE_HOME_APP) as Role[]).filter((role) => ROLE_HOME_APP[role] === 'admin');
+
+/** Roles that run the programme: they see every page of the console. */
+export const OFFICE_ROLES: Role[] = ['office', 'sysadmin'];
+
+export const PORTAL_HREF = '/portal/';
+export const FORGOT_PASSWORD_HREF = '/portal/forgot-password';
+
+export const adminMemberships = (me: Me | null) => me?.memberships.filter((m) => ADMIN_ROLES.includes(m.role)) ?? [];
+export const portalMemberships = (me: Me | null) => me?.memberships.filter((m) => !ADMIN_ROLES.includes(m.role)) ?? [];
+export const usesAdminConsole = (me: Me | null) => adminMemberships(me).length > 0;
+
+/** Only same-app paths are followed after sign-in, never another origin. */
+export function safeRedirect(value: unknown): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
+  if (path.startsWith('/login') || path.startsWith('/no-access')) return '/';
+  return path;
+}
