@@ -9,6 +9,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { loadEnv, type Env } from './env.ts';
+import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
@@ -103,6 +104,7 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   await registerUploads(server, deps, env.DATA_DIR);
   registerFileRoutes(server, deps);
+  registerExportRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
   registerNotFound(server, webApps);
@@ -111,6 +113,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     server,
     env,
     database,
+    deps,
     publicUrl,
     seeded,
     webApps,

@@ -26,7 +26,7 @@ describe('resumable uploads of materials', () => {
   const start = async (listenPort = 0) => {
     platform = await createServer({ database, env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', SERVE_APPS: false, HOST: '127.0.0.1', PORT: listenPort } });
     await platform.start();
-    port = platform.server.addresses().find((a) => a.family === 'IPv4')!.port;
+    port = (platform.server.addresses() as Array<{ family: string; port: number }>).find((a) => a.family === 'IPv4')!.port;
     baseUrl = `http://127.0.0.1:${port}`;
   };
 

@@ -14,3 +14,5 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { assertMayUpload, registerMaterial, MaterialRefusedError } from './services/materials/register-material.ts';
 export { loadApplicationFor } from './services/applications/access.ts';
 export { loadSession } from './services/auth/sessions.ts';
+export { exportApplicationPdf, exportMaterialsZip } from './services/documents/export-application.ts';
+export { exportSummary } from './services/documents/export-summary.ts';

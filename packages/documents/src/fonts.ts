@@ -1,3 +1,4 @@
+/// <reference path="./fontkit.d.ts" />
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';

@@ -36,5 +36,6 @@ export function createLocalFileStore(root: string): FileStore {
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },
+    localPath: (key) => pathOf(key),
   };
 }
