@@ -65,7 +65,7 @@ async function seedEverything(db: DbOrTx) {
       action: 'system.note',
       entityType: 'system',
       entityId: null,
-      data: { big: 12345678901234567890, quote: 'he said "hi"\nnewline\\backslash' },
+      data: { big: Number.MAX_SAFE_INTEGER, quote: 'he said "hi"\nnewline\\backslash' },
       prevHash: 'a'.repeat(64),
       hash: 'b'.repeat(64),
     },

@@ -217,6 +217,7 @@ class LineWriter {
     if (!gzip) return new LineWriter(file, file);
     const zip = createGzip();
     zip.pipe(file);
+    file.on('error', (error) => zip.destroy(error)); // e.g. disk full: fail the pending write, never hang
     return new LineWriter(zip, file);
   }
   async write(line: string) {
