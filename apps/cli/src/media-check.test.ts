@@ -45,3 +45,15 @@ describe('pnpm cli media:check', () => {
     expect(run.json).toMatchObject({ ok: false, errors: [expect.stringContaining('文件不存在')] });
   });
 });
+
+describe('pnpm cli infra:upload-limits', () => {
+  it('finds the committed proxy limits equal to the media limits of @ssb/domain', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [TSX, ENTRY, 'infra:upload-limits', '--check'], { env });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+  });
+});

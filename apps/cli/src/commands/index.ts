@@ -5,10 +5,11 @@ import { dbMigrate } from './db-migrate.ts';
 import { dbRestore } from './db-restore.ts';
 import { dbSeed } from './db-seed.ts';
 import { help } from './help.ts';
+import { infraUploadLimits } from './infra-upload-limits.ts';
 import { mediaCheck } from './media-check.ts';
 import { orgCreate } from './org-create.ts';
 import { userCreate } from './user-create.ts';
 
-export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, help];
+export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, help];
 
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);
