@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, purgeExpiredSessions, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
 import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
@@ -108,6 +108,13 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
   registerNotFound(server, webApps);
+
+  // Hourly housekeeping; unref'd so it never keeps the process alive.
+  const housekeeping = setInterval(() => {
+    purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
+  }, 3600_000);
+  housekeeping.unref();
+  server.addHook('onClose', async () => clearInterval(housekeeping));
 
   return {
     server,

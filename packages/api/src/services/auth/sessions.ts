@@ -57,6 +57,8 @@ export async function deleteUserSessions(db: DbOrTx, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** Housekeeping: expired sessions, and rate-limit windows older than a day. */
 export async function purgeExpiredSessions(db: DbOrTx) {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, new Date(Date.now() - 86400_000)));
 }
