@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, purgeExpiredSessions, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
 import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
@@ -108,6 +108,10 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
   registerNotFound(server, webApps);
+
+  // Background jobs (emails of notices) run in this process; more replicas share the queue.
+  const worker = startJobWorker(deps, { onError: (error) => server.log.error({ err: error }, 'job worker failed') });
+  server.addHook('onClose', async () => worker.stop());
 
   // Hourly housekeeping; unref'd so it never keeps the process alive.
   const housekeeping = setInterval(() => {

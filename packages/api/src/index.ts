@@ -16,3 +16,4 @@ export { loadApplicationFor } from './services/applications/access.ts';
 export { loadSession } from './services/auth/sessions.ts';
 export { exportApplicationPdf, exportMaterialsZip } from './services/documents/export-application.ts';
 export { exportSummary } from './services/documents/export-summary.ts';
+export { drainJobs, enqueueJob, runDueJobs, startJobWorker } from './services/jobs/queue.ts';

@@ -6,6 +6,7 @@ import { createTestDatabase } from '@ssb/db/testing';
 import { createContext, type SessionCookieJar } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { createLocalFileStore } from '@ssb/storage';
+import { drainJobs } from '../services/jobs/queue.ts';
 import { createEmlMailer } from '../services/mail/mailer.ts';
 import { createSession } from '../services/auth/sessions.ts';
 import { createCallerFactory } from '../trpc.ts';
@@ -76,6 +77,8 @@ export async function createTestApi(engine: 'pglite' | 'postgres') {
           : encodedBody;
       return { raw, body };
     },
+    /** Runs the queued background jobs (emails of notices) now, as the server's worker would. */
+    runJobs: () => drainJobs(deps),
     close: () => handle.close(),
   };
 }

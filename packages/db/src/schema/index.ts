@@ -7,3 +7,4 @@ export * from './reference.ts';
 export * from './notifications.ts';
 export * from './applications.ts';
 export * from './materials.ts';
+export * from './jobs.ts';

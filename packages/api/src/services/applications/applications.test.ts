@@ -66,6 +66,8 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
 
     const notices = await applicant.account.notifications();
     expect(notices.items.map((n) => n.title)).toContain('申报状态更新：已退回修改');
+    expect(api.lastMailTo('recommender@demo.ssb.local')).toBeNull();
+    expect(await api.runJobs()).toBeGreaterThan(0);
     expect(api.lastMailTo('recommender@demo.ssb.local')?.body).toContain('请审核');
     const audited = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, created.id));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['application.submit', 'application.return', 'application.recommend', 'application.unrecommend']));

@@ -85,6 +85,8 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
       .where(and(eq(applications.id, application.id), eq(applications.status, status)))
       .returning();
     if (!row) throw userError('CONFLICT', '申报状态刚刚发生了变化，请刷新后重试');
+    // In the same transaction: the notices exist exactly when the change does.
+    await notifyParties(tx, deps.config.publicUrl, application, input, transition.to);
     await tx.insert(applicationEvents).values({
       applicationId: application.id,
       action: input.action === 'submit' && status === 'returned' ? 'resubmit' : input.action,
@@ -103,12 +105,12 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
     return row;
   });
 
-  await notifyParties(deps, application, input, transition.to);
   return updated;
 }
 
 async function notifyParties(
-  deps: ApiDeps,
+  db: Transaction,
+  publicUrl: string,
   application: Awaited<ReturnType<typeof loadApplicationFor>>['application'],
   input: TransitionInput,
   to: ApplicationStatus,
@@ -116,23 +118,23 @@ async function notifyParties(
   const name = (application.data.baseName as string | undefined) || application.organization.name;
   const bodyName = application.recommendingBody?.name ?? '';
   const statusText = APPLICATION_STATUS_LABELS[to].zh;
-  const applicants = await usersOf(deps.db, application.organizationId, ['applicant']);
-  const recommenders = application.recommendingBody ? await usersOf(deps.db, application.recommendingBody.organizationId, ['recommender']) : [];
+  const applicants = await usersOf(db, application.organizationId, ['applicant']);
+  const recommenders = application.recommendingBody ? await usersOf(db, application.recommendingBody.organizationId, ['recommender']) : [];
   const applicantLink = `/portal/applications/${application.id}`;
   const recommenderLink = `/portal/recommendations/${application.id}`;
   const reason = input.reason ? `\n原因：${input.reason}` : '';
   switch (input.action) {
     case 'submit':
-      await notifyUsers(deps.db, deps.mailer, recommenders, { title: `收到申报：${name}`, body: `“${application.organization.name}”向贵单位提交了“${name}”的申报，请审核。`, link: recommenderLink }, deps.config.publicUrl);
-      await notifyUsers(deps.db, deps.mailer, applicants, { title: `申报已提交：${name}`, body: `“${name}”的申报已提交至“${bodyName}”，当前状态：${statusText}。`, link: applicantLink }, deps.config.publicUrl);
+      await notifyUsers(db, recommenders, { title: `收到申报：${name}`, body: `“${application.organization.name}”向贵单位提交了“${name}”的申报，请审核。`, link: recommenderLink }, publicUrl);
+      await notifyUsers(db, applicants, { title: `申报已提交：${name}`, body: `“${name}”的申报已提交至“${bodyName}”，当前状态：${statusText}。`, link: applicantLink }, publicUrl);
       break;
     case 'withdraw':
-      await notifyUsers(deps.db, deps.mailer, recommenders, { title: `申报已撤回：${name}`, body: `“${application.organization.name}”撤回了“${name}”的申报。`, link: recommenderLink }, deps.config.publicUrl);
+      await notifyUsers(db, recommenders, { title: `申报已撤回：${name}`, body: `“${application.organization.name}”撤回了“${name}”的申报。`, link: recommenderLink }, publicUrl);
       break;
     case 'return':
     case 'recommend':
     case 'unrecommend':
-      await notifyUsers(deps.db, deps.mailer, applicants, { title: `申报状态更新：${statusText}`, body: `“${bodyName}”对“${name}”的申报作出处理，当前状态：${statusText}。${reason}`, link: applicantLink }, deps.config.publicUrl);
+      await notifyUsers(db, applicants, { title: `申报状态更新：${statusText}`, body: `“${bodyName}”对“${name}”的申报作出处理，当前状态：${statusText}。${reason}`, link: applicantLink }, publicUrl);
       break;
     case 'reopen':
       break;

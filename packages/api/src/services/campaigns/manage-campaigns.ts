@@ -105,11 +105,11 @@ export async function grantExtension(
       entityId: input.recommendingBodyId,
       data: { campaignId: input.campaignId, phase: input.phase, endsAt: input.endsAt.toISOString(), reason: input.reason },
     });
+    const recipients = await usersOf(tx, body.organizationId, ['recommender']);
+    await notifyUsers(tx, recipients, {
+      title: '截止时间已延长',
+      body: `工作办公室已将贵单位的${input.phase === 'application' ? '申报' : '推荐'}截止时间延长至 ${formatBeijingDateTime(input.endsAt)}。原因：${input.reason}`,
+      link: '/portal/recommendations',
+    }, deps.config.publicUrl);
   });
-  const recipients = await usersOf(db, body.organizationId, ['recommender']);
-  await notifyUsers(db, deps.mailer, recipients, {
-    title: '截止时间已延长',
-    body: `工作办公室已将贵单位的${input.phase === 'application' ? '申报' : '推荐'}截止时间延长至 ${formatBeijingDateTime(input.endsAt)}。原因：${input.reason}`,
-    link: '/portal/recommendations',
-  }, deps.config.publicUrl);
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Mailer } from '../mail/mailer.ts';
+import { enqueueJob } from '../jobs/queue.ts';
 
 export type Notice = { title: string; body: string; link?: string };
 
@@ -14,12 +14,15 @@ export async function usersOf(db: DbOrTx, organizationId: string, roles: string[
     .where(and(eq(schema.memberships.organizationId, organizationId), inArray(schema.memberships.role, roles as never[]), eq(schema.users.status, 'active')));
 }
 
-/** In the app and by email: every notice goes both ways. */
-export async function notifyUsers(db: DbOrTx, mailer: Mailer, recipients: Array<{ id: string; email: string; name: string }>, notice: Notice, publicUrl: string) {
+/**
+ * In the app at once, and by email through the job queue: a slow or failing mail server delays the
+ * email but never the change, and the email is not lost.
+ */
+export async function notifyUsers(db: DbOrTx, recipients: Array<{ id: string; email: string; name: string }>, notice: Notice, publicUrl: string) {
   for (const user of recipients) {
     await db.insert(schema.notifications).values({ userId: user.id, title: notice.title, body: notice.body, link: notice.link ?? null });
     const link = notice.link ? `\n\n查看详情：${publicUrl}${notice.link}` : '';
-    await mailer.send(db, {
+    await enqueueJob(db, 'mail.send', {
       to: user.email,
       subject: `【科学家精神教育基地】${notice.title}`,
       text: `${user.name}，您好：\n\n${notice.body}${link}\n\n科学家精神教育基地工作办公室`,

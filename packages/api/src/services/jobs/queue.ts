@@ -1,0 +1,85 @@
+import type { DbOrTx } from '@ssb/db';
+import { rowsOf, schema } from '@ssb/db';
+import { and, eq, sql } from 'drizzle-orm';
+import type { ApiDeps } from '../../context.ts';
+import type { MailMessage } from '../mail/mailer.ts';
+
+export type JobPayloads = { 'mail.send': MailMessage };
+export type JobKind = keyof JobPayloads;
+
+/** Queues work inside the caller's transaction: it commits with the change that caused it. */
+export async function enqueueJob<K extends JobKind>(db: DbOrTx, kind: K, payload: JobPayloads[K]) {
+  await db.insert(schema.jobs).values({ kind, payload: payload as Record<string, unknown> });
+}
+
+const MAX_ATTEMPTS = 8;
+const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** attempt);
+
+type Handler = (deps: ApiDeps, payload: Record<string, unknown>) => Promise<void>;
+const HANDLERS: Record<JobKind, Handler> = {
+  'mail.send': (deps, payload) => deps.mailer.send(deps.db, payload as MailMessage),
+};
+
+/**
+ * Claims up to `limit` due jobs (SKIP LOCKED, so several workers share the queue), runs them, and
+ * records success, a retry with back-off, or failure after the last attempt. Returns how many ran.
+ */
+export async function runDueJobs(deps: ApiDeps, limit = 20) {
+  const claimed = rowsOf<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(
+    await deps.db.execute(sql`
+      update jobs set locked_until = now() + interval '5 minutes', attempts = attempts + 1
+      where id in (
+        select id from jobs
+        where done_at is null and failed_at is null and run_at <= now()
+          and (locked_until is null or locked_until < now())
+        order by id limit ${limit}
+        for update skip locked)
+      returning id, kind, payload, attempts`),
+  );
+  for (const job of claimed) {
+    const handler = HANDLERS[job.kind as JobKind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(deps, job.payload);
+      await deps.db.update(schema.jobs).set({ doneAt: new Date(), lockedUntil: null }).where(eq(schema.jobs.id, job.id));
+    } catch (error) {
+      const isLast = job.attempts >= MAX_ATTEMPTS;
+      await deps.db
+        .update(schema.jobs)
+        .set({
+          lastError: String((error as Error).message ?? error).slice(0, 2000),
+          lockedUntil: null,
+          ...(isLast ? { failedAt: new Date() } : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
+        })
+        .where(and(eq(schema.jobs.id, job.id)));
+    }
+  }
+  return claimed.length;
+}
+
+/** Runs jobs until none is due: for tests and the CLI. */
+export async function drainJobs(deps: ApiDeps) {
+  let total = 0;
+  for (let ran = await runDueJobs(deps); ran > 0; ran = await runDueJobs(deps)) total += ran;
+  return total;
+}
+
+/** A worker loop in the server process; `stop` waits for the batch in hand. */
+export function startJobWorker(deps: ApiDeps, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}) {
+  let isStopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (isStopped) return;
+    current = drainJobs(deps).catch((error: unknown) => options.onError?.(error));
+    await current;
+    if (!isStopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
+  };
+  let timer = setTimeout(tick, options.intervalMs ?? 1000);
+  return {
+    async stop() {
+      isStopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}
