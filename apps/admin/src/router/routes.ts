@@ -13,7 +13,9 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' };
+    /** The menu item to highlight on a page that is not itself in the menu. */
+    activeMenu?: string;
   }
 }
 
@@ -57,6 +59,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'recommenders',
         component: () => import('#/views/recommenders/list/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'menu.recommenders', menu: { order: 4, icon: 'recommenders' } },
+      },
+      {
+        path: 'campaigns',
+        name: 'campaigns',
+        component: () => import('#/views/campaigns/list/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'menu.campaigns', menu: { order: 5, icon: 'campaigns' } },
+      },
+      {
+        path: 'campaigns/:id',
+        name: 'campaign-detail',
+        component: () => import('#/views/campaigns/detail/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'campaigns.detailTitle', activeMenu: 'campaigns' },
       },
       {
         path: 'forbidden',

@@ -1,0 +1,93 @@
+/**
+ * Campaign phases as the office edits them: Beijing wall-clock times in the pickers, ISO instants
+ * with +08:00 on the wire, whatever time zone the browser happens to be in.
+ */
+export const PHASE_KEYS = ['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity'] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
+export const REQUIRED_PHASES: readonly PhaseKey[] = ['application', 'recommendation'];
+
+export type Phase = { key: PhaseKey; startsAt: string; endsAt: string };
+/** One row of the phase editor: "YYYY-MM-DD HH:mm:ss" in Beijing time, or '' when not set. */
+export type PhaseDraft = { key: PhaseKey; start: string; end: string };
+
+/** The picker's value format: a Beijing wall-clock time, no zone. */
+export const PICKER_VALUE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+export const PICKER_DISPLAY_FORMAT = 'YYYY-MM-DD HH:mm';
+
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "2027-04-08 23:59:59" (Beijing) → "2027-04-08T23:59:59+08:00"; null when not a wall-clock time. */
+export function beijingToIso(wallClock: string): string | null {
+  const m = WALL_CLOCK.exec(wallClock.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '00'] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
+  // Rejects 2027-02-30 and 25:00 — Date would quietly roll them over.
+  const back = isoToBeijing(iso);
+  return back === `${y}-${mo}-${d} ${h}:${mi}:${s}` ? iso : null;
+}
+
+/** Any ISO instant → its Beijing wall-clock time "YYYY-MM-DD HH:mm:ss" ('' when unreadable). */
+export function isoToBeijing(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The editor's seven rows, filled from a campaign's phases where it has them. */
+export function toDrafts(phases: readonly Phase[] = []): PhaseDraft[] {
+  return PHASE_KEYS.map((key) => {
+    const phase = phases.find((p) => p.key === key);
+    return { key, start: phase ? isoToBeijing(phase.startsAt) : '', end: phase ? isoToBeijing(phase.endsAt) : '' };
+  });
+}
+
+export type PhaseError = 'required' | 'incomplete' | 'invalid' | 'endBeforeStart';
+
+/**
+ * The phases to send, or per-phase problems. Optional phases left blank are left out; the two the
+ * server insists on (application, recommendation) must be set; every end is after its start.
+ */
+export function draftsToPhases(drafts: readonly PhaseDraft[]): { phases: Phase[]; errors: Partial<Record<PhaseKey, PhaseError>> } {
+  const phases: Phase[] = [];
+  const errors: Partial<Record<PhaseKey, PhaseError>> = {};
+  for (const draft of drafts) {
+    const start = draft.start?.trim() ?? '';
+    const end = draft.end?.trim() ?? '';
+    if (!start && !end) {
+      if (REQUIRED_PHASES.includes(draft.key)) errors[draft.key] = 'required';
+      continue;
+    }
+    if (!start || !end) {
+      errors[draft.key] = 'incomplete';
+      continue;
+    }
+    const startsAt = beijingToIso(start);
+    const endsAt = beijingToIso(end);
+    if (!startsAt || !endsAt) {
+      errors[draft.key] = 'invalid';
+      continue;
+    }
+    if (Date.parse(endsAt) <= Date.parse(startsAt)) {
+      errors[draft.key] = 'endBeforeStart';
+      continue;
+    }
+    phases.push({ key: draft.key, startsAt, endsAt });
+  }
+  return { phases, errors };
+}
+
+export type CampaignStage = { kind: 'phase'; key: PhaseKey } | { kind: 'notStarted' | 'ended' | 'between' | 'none' };
+
+/** Where a campaign stands at `now`: inside a phase (the earliest-starting one if several overlap), before, between or after. */
+export function currentStage(phases: readonly Phase[], now: number): CampaignStage {
+  if (phases.length === 0) return { kind: 'none' };
+  const open = phases
+    .filter((p) => Date.parse(p.startsAt) <= now && now <= Date.parse(p.endsAt))
+    .sort((a, b) => PHASE_KEYS.indexOf(a.key) - PHASE_KEYS.indexOf(b.key));
+  if (open[0]) return { kind: 'phase', key: open[0].key };
+  if (phases.every((p) => now < Date.parse(p.startsAt))) return { kind: 'notStarted' };
+  if (phases.every((p) => now > Date.parse(p.endsAt))) return { kind: 'ended' };
+  return { kind: 'between' };
+}

@@ -1,0 +1,14 @@
+import { computed, onBeforeUnmount, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { currentStage, type CampaignStage, type Phase } from '#/utils/campaign-phases.ts';
+
+/** "Now", refreshed every minute, and how a campaign's stage reads in the current language. */
+export function useStageLabel() {
+  const { t } = useI18n();
+  const now = ref(Date.now());
+  const timer = setInterval(() => (now.value = Date.now()), 60_000);
+  onBeforeUnmount(() => clearInterval(timer));
+  const label = (stage: CampaignStage) => (stage.kind === 'phase' ? t(`phases.${stage.key}`) : t(`campaigns.stage.${stage.kind}`));
+  const stageOf = (phases: readonly Phase[]) => currentStage(phases, now.value);
+  return { now: computed(() => now.value), stageOf, label };
+}
