@@ -139,10 +139,10 @@ describe('admin campaigns', () => {
 
     // Quotas and extensions: 海淀区科学技术协会 gets a later recommendation deadline.
     await page.locator('[data-testid=campaign-tabs] .el-tabs__item', { hasText: '推荐名额与延期' }).click();
-    await page.locator('[data-testid=quotas-hint]').waitFor();
     const haidian = page.locator('[data-testid=quotas-district] .el-table__row', { hasText: '海淀区科学技术协会' });
     await haidian.waitFor();
     expect(await haidian.textContent()).toContain('1–2');
+    expect(await page.locator('[data-testid=quota-used-district-110108]').textContent()).toBe('0 / 2');
     await page.locator('[data-testid=extend-district-110108]').click();
     const extDialog = page.locator('.el-dialog', { has: page.locator('[data-testid=extension-form]') });
     await extDialog.waitFor();
@@ -160,7 +160,11 @@ describe('admin campaigns', () => {
     await success.waitFor();
     expect(await success.textContent()).toContain(`${Number(general![1]) + 1}年1月15日 17:30（北京时间）`);
     await extDialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.locator('[data-testid=session-district-110108]').textContent()).toContain('单位推荐');
+    await expect.poll(() => page.locator('[data-testid=extensions-district-110108]').textContent()).toContain('受疫情影响');
+    // Read back from the server: still there after a reload.
+    await page.reload();
+    await page.locator('[data-testid=campaign-tabs] .el-tabs__item', { hasText: '推荐名额与延期' }).click();
+    await expect.poll(() => page.locator('[data-testid=extensions-district-110108]').textContent()).toContain('受疫情影响');
 
     // The recommender was told by email.
     await expect.poll(() => mailsTo('district@demo.ssb.local').find((m) => m.includes('截止时间已延长')), { timeout: 20_000 }).toBeDefined();

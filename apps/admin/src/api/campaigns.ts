@@ -41,6 +41,23 @@ function useCampaignMutation<TInput, TOutput>(call: (input: TInput) => Promise<T
 export const useCreateCampaign = () => useCampaignMutation((input: CreateCampaignInput) => trpc.campaigns.create.mutate(input));
 export const useUpdatePhases = () => useCampaignMutation((input: UpdatePhasesInput) => trpc.campaigns.updatePhases.mutate(input));
 export const useAddFormField = () => useCampaignMutation((input: AddFormFieldInput) => trpc.campaigns.addFormField.mutate(input));
-// Quotas and extensions are not readable back from the server: nothing to invalidate.
-export const useSetQuota = () => useMutation({ mutationFn: (input: SetQuotaInput) => trpc.campaigns.setQuota.mutate(input) });
-export const useGrantExtension = () => useMutation({ mutationFn: (input: GrantExtensionInput) => trpc.campaigns.grantExtension.mutate(input) });
+export type QuotaRow = RouterOutputs['campaigns']['quotaTable'][number];
+const quotaTableKey = (campaignId: string) => ['campaigns', 'quota-table', campaignId] as const;
+
+/** This campaign's quota, places used and extensions per recommending body, as the server holds them. */
+export const useQuotaTableQuery = (campaignId: MaybeRefOrGetter<string>) =>
+  useQuery({
+    queryKey: computed(() => quotaTableKey(toValue(campaignId))),
+    queryFn: () => trpc.campaigns.quotaTable.query({ campaignId: toValue(campaignId) }),
+    enabled: computed(() => !!toValue(campaignId)),
+  });
+
+function useQuotaMutation<TInput extends { campaignId: string }>(call: (input: TInput) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (_result, input) => queryClient.invalidateQueries({ queryKey: quotaTableKey(input.campaignId) }),
+  });
+}
+export const useSetQuota = () => useQuotaMutation((input: SetQuotaInput) => trpc.campaigns.setQuota.mutate(input));
+export const useGrantExtension = () => useQuotaMutation((input: GrantExtensionInput) => trpc.campaigns.grantExtension.mutate(input));

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { officeProcedure, publicProcedure } from '../procedures.ts';
 import { currentCampaign } from '../services/campaigns/phases.ts';
-import { addFormField, createCampaign, grantExtension, setQuota, updateCampaignPhases } from '../services/campaigns/manage-campaigns.ts';
+import { addFormField, createCampaign, getQuotaTable, grantExtension, setQuota, updateCampaignPhases } from '../services/campaigns/manage-campaigns.ts';
 
 const ZPhase = z.object({
   key: z.enum(['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity']),
@@ -14,6 +14,8 @@ const ZPhase = z.object({
 export const campaignsRouter = {
   /** The campaign people are working in now, with its form and categories: public, like the notice. */
   current: publicProcedure.query(({ ctx }) => currentCampaign(ctx.db)),
+
+  quotaTable: officeProcedure.input(z.object({ campaignId: z.uuid() })).query(({ ctx, input }) => getQuotaTable(ctx.db, input.campaignId)),
 
   create: officeProcedure
     .input(z.object({ year: z.number().int().min(2020).max(2100), title: z.string().trim().min(4).max(100), phases: z.array(ZPhase).min(2).max(7) }))

@@ -118,6 +118,14 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
     await expect(late.applications.create({ campaignId, recommendingBodyId: bastId })).rejects.toMatchObject({ message: expect.stringContaining('已截止') });
     const extension = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'campaign.deadline_extended'));
     expect(extension).toHaveLength(1);
+    const table = await office.campaigns.quotaTable({ campaignId });
+    expect(table.find((row) => row.recommendingBodyId === districtBodyId)?.extensions).toEqual([
+      expect.objectContaining({ phase: 'application', reason: '区里统一组织，需延后一天' }),
+    ]);
+    await office.campaigns.setQuota({ campaignId, recommendingBodyId: bastId, quotaMax: 4 });
+    expect(table.find((row) => row.recommendingBodyId === bastId)?.quotaMax).toBe(3);
+    expect((await office.campaigns.quotaTable({ campaignId })).find((row) => row.recommendingBodyId === bastId)).toMatchObject({ quotaMax: 4, used: 1 });
+    await office.campaigns.setQuota({ campaignId, recommendingBodyId: bastId, quotaMax: 3 });
     await office.campaigns.updatePhases({ campaignId, phases: campaign!.phases });
   });
 

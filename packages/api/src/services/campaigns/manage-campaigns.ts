@@ -3,7 +3,7 @@ import { BASE_CATEGORIES } from '@ssb/domain/spirit';
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
@@ -112,4 +112,23 @@ export async function grantExtension(
       link: '/portal/recommendations',
     }, deps.config.publicUrl);
   });
+}
+
+/** Each recommending body's quota this campaign, places used, and extensions granted: the office's table. */
+export async function getQuotaTable(db: Database, campaignId: string) {
+  const quotas = await db.select().from(schema.campaignQuotas).where(eq(schema.campaignQuotas.campaignId, campaignId));
+  const extensions = await db.select().from(schema.deadlineExtensions).where(eq(schema.deadlineExtensions.campaignId, campaignId));
+  const used = await db
+    .select({ recommendingBodyId: schema.applications.recommendingBodyId, n: count() })
+    .from(schema.applications)
+    .where(and(eq(schema.applications.campaignId, campaignId), eq(schema.applications.status, 'recommended')))
+    .groupBy(schema.applications.recommendingBodyId);
+  return quotas.map((q) => ({
+    recommendingBodyId: q.recommendingBodyId,
+    quotaMax: q.quotaMax,
+    used: used.find((u) => u.recommendingBodyId === q.recommendingBodyId)?.n ?? 0,
+    extensions: extensions
+      .filter((e) => e.recommendingBodyId === q.recommendingBodyId)
+      .map((e) => ({ phase: e.phase, endsAt: e.endsAt.toISOString(), reason: e.reason })),
+  }));
 }
