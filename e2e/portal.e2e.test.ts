@@ -139,7 +139,7 @@ describe('applicant portal', () => {
     const next = (await page.locator('[data-testid=next-applicant]').textContent()) ?? '';
     // Where the latest campaign's application phase stands, with its Beijing-time dates.
     expect(next).toContain(await phaseSentence('application', 'zh-CN'));
-    expect(next).toContain('暂未开通');
+    expect(next).toContain('进入我的申报');
     await page.locator('[data-testid=campaign-timeline]').waitFor();
     const timeline = (await page.locator('[data-testid=campaign-timeline]').textContent()) ?? '';
     expect(timeline).toContain('动员申报');

@@ -20,6 +20,7 @@ export const SERVER_MESSAGE_KEYS: Record<string, string> = {
   请输入单位名称: 'organizationName',
   请选择单位类型: 'organizationType',
   请选择所在区: 'district',
+  '请输入6位北京邮政编码，如 100000': 'postcode',
   请输入详细地址: 'address',
   '提交的内容有误，请按提示修改': 'inputRejected',
   '该统一社会信用代码已注册。如需加入该单位，请联系单位已有用户或工作办公室邀请': 'usccTaken',

@@ -15,6 +15,10 @@ export function setupRouterGuard(router: Router) {
     if (to.meta.requiresAuth && !session.me) {
       return { name: 'login', query: { redirect: to.fullPath } };
     }
+    // The server refuses other roles anyway; the page says so instead of failing to load.
+    if (to.meta.roles?.length && !session.hasRole(...to.meta.roles)) {
+      return { name: 'forbidden', query: { roles: to.meta.roles.join(',') } };
+    }
     return true;
   });
 

@@ -1,3 +1,4 @@
+import type { Role } from '@ssb/domain/roles';
 import 'vue-router';
 
 export {};
@@ -8,5 +9,7 @@ declare module 'vue-router' {
     title?: string;
     /** Only signed-in users; others go to the login page and come back. */
     requiresAuth?: boolean;
+    /** Only users holding one of these roles; others are told whose page it is. */
+    roles?: Role[];
   }
 }

@@ -1,0 +1,16 @@
+import type { FormField } from '@ssb/domain/application-form';
+import { computed, type Ref } from 'vue';
+import { useDisplay } from '#/composables/use-display.ts';
+import { SERVER_MESSAGE_KEYS } from '#/locales/server-messages.ts';
+import { englishRuleMessage, labelMap } from '#/utils/rule-messages.ts';
+
+/** A message of the shared form rules in the interface language. */
+export function useRuleMessage(fields: Ref<readonly FormField[]>) {
+  const { t, isEnglish, message } = useDisplay();
+  const labels = computed(() => labelMap(fields.value));
+  return (text: string) => {
+    if (!isEnglish.value || !text) return text;
+    if (SERVER_MESSAGE_KEYS[text]) return message(text);
+    return englishRuleMessage(text, labels.value, (key, params) => t(key, params)) ?? text;
+  };
+}
