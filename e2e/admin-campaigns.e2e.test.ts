@@ -102,6 +102,16 @@ describe('admin campaigns', () => {
     // Form fields: add a required select, checked in the browser first.
     await page.locator('[data-testid=campaign-tabs] .el-tabs__item', { hasText: '申报表字段' }).click();
     await page.locator('[data-testid=fields-section-identity]').waitFor();
+
+    // This year's categories: one added, saved after a confirmation, offered from then on.
+    await page.locator('input[data-testid=category-input]').fill('科普教育场馆（测试）');
+    await page.locator('[data-testid=category-add]').click();
+    await page.locator('[data-testid=categories-save]').click();
+    await confirmBox(page);
+    await page.locator('.el-message--success', { hasText: '已保存基地类别' }).waitFor();
+    const offered = await page.evaluate(async () => (await (await fetch('/trpc/campaigns.current')).json()).result.data.categories as string[]);
+    expect(offered).toContain('科普教育场馆（测试）');
+
     await page.locator('[data-testid=add-field-open]').click();
     const fieldDialog = page.locator('.el-dialog', { has: page.locator('[data-testid=add-field-form]') });
     await fieldDialog.waitFor();

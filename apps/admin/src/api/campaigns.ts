@@ -41,6 +41,7 @@ function useCampaignMutation<TInput, TOutput>(call: (input: TInput) => Promise<T
 export const useCreateCampaign = () => useCampaignMutation((input: CreateCampaignInput) => trpc.campaigns.create.mutate(input));
 export const useUpdatePhases = () => useCampaignMutation((input: UpdatePhasesInput) => trpc.campaigns.updatePhases.mutate(input));
 export const useAddFormField = () => useCampaignMutation((input: AddFormFieldInput) => trpc.campaigns.addFormField.mutate(input));
+export const useSetCategories = () => useCampaignMutation((input: RouterInputs['campaigns']['setCategories']) => trpc.campaigns.setCategories.mutate(input));
 export type QuotaRow = RouterOutputs['campaigns']['quotaTable'][number];
 const quotaTableKey = (campaignId: string) => ['campaigns', 'quota-table', campaignId] as const;
 

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { officeProcedure, publicProcedure } from '../procedures.ts';
 import { currentCampaign } from '../services/campaigns/phases.ts';
-import { addFormField, createCampaign, getQuotaTable, grantExtension, setQuota, updateCampaignPhases } from '../services/campaigns/manage-campaigns.ts';
+import { addFormField, createCampaign, getQuotaTable, grantExtension, setCategories, setQuota, updateCampaignPhases } from '../services/campaigns/manage-campaigns.ts';
 
 const ZPhase = z.object({
   key: z.enum(['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity']),
@@ -32,6 +32,9 @@ export const campaignsRouter = {
       await addFormField(ctx.db, { userId: ctx.user.id }, input);
       return { ok: true };
     }),
+  setCategories: officeProcedure
+    .input(z.object({ campaignId: z.uuid(), categories: z.array(z.string().trim().min(1).max(30, { error: '类别名称不超过 30 字' })).min(1, { error: '至少保留一个基地类别' }).max(20) }))
+    .mutation(({ ctx, input }) => setCategories(ctx.db, { userId: ctx.user.id }, input)),
   setQuota: officeProcedure
     .input(z.object({ campaignId: z.uuid(), recommendingBodyId: z.uuid(), quotaMax: z.number().int().min(0).max(20) }))
     .mutation(async ({ ctx, input }) => {

@@ -126,6 +126,13 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
     expect(table.find((row) => row.recommendingBodyId === bastId)?.quotaMax).toBe(3);
     expect((await office.campaigns.quotaTable({ campaignId })).find((row) => row.recommendingBodyId === bastId)).toMatchObject({ quotaMax: 4, used: 1 });
     await office.campaigns.setQuota({ campaignId, recommendingBodyId: bastId, quotaMax: 3 });
+
+    // Categories are the campaign's own: what the office sets is what applicants are offered.
+    const { categories } = await office.campaigns.setCategories({ campaignId, categories: ['科技馆', '科研院所', '科研院所 '] });
+    expect(categories).toEqual(['科技馆', '科研院所']);
+    const current = await (await api.anonymous()).campaigns.current();
+    expect(current?.categories).toEqual(['科技馆', '科研院所']);
+    await office.campaigns.setCategories({ campaignId, categories: campaign!.categories });
     await office.campaigns.updatePhases({ campaignId, phases: campaign!.phases });
   });
 

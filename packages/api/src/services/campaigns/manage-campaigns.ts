@@ -132,3 +132,15 @@ export async function getQuotaTable(db: Database, campaignId: string) {
       .map((e) => ({ phase: e.phase, endsAt: e.endsAt.toISOString(), reason: e.reason })),
   }));
 }
+
+/** The categories applicants choose from this year (the national list changes: 2023 renamed one). */
+export async function setCategories(db: Database, actor: Actor, input: { campaignId: string; categories: string[] }) {
+  const categories = [...new Set(input.categories.map((c) => c.trim()).filter(Boolean))];
+  if (categories.length === 0) throw userError('BAD_REQUEST', '至少保留一个基地类别');
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(schema.campaigns).set({ categories }).where(eq(schema.campaigns.id, input.campaignId)).returning();
+    if (!row) throw userError('NOT_FOUND', '申报年度不存在');
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.categories_set', entityType: 'campaign', entityId: input.campaignId, data: { categories } });
+  });
+  return { categories };
+}
