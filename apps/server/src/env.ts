@@ -42,10 +42,10 @@ export const ZEnv = z.object({
   /** Serve the built web apps from this process (the one-command mode). */
   SERVE_APPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Meilisearch; unset means the embedded search engine on PostgreSQL. */
+  /** Reserved for the Meilisearch adapter of resource search (not built yet; not read). */
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
-  /** S3-compatible file store; unset means files on disk in DATA_DIR/files. */
+  /** Reserved for the S3-compatible FileStore adapter (not built yet; files live in DATA_DIR/files). */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().default('ssb'),
   S3_ACCESS_KEY: z.string().optional(),
