@@ -9,3 +9,4 @@ export * from './time.ts';
 export * from './media.ts';
 export * from './application-form.ts';
 export * from './application-status.ts';
+export * from './media-sniff.ts';
