@@ -8,3 +8,5 @@ export * from './notifications.ts';
 export * from './applications.ts';
 export * from './materials.ts';
 export * from './jobs.ts';
+export * from './selection.ts';
+export * from './bases.ts';
