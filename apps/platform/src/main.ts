@@ -5,13 +5,12 @@ import { installQuery } from '@ssb/ui/query';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './app.vue';
-import en from './locales/langs/en.json';
-import zhCN from './locales/langs/zh-CN.json';
+import { messages } from './locales/index.ts';
 import { ensureSessionChecked } from './composables/use-session-check.ts';
 import { createPlatformRouter } from './router/index.ts';
 
 const app = createApp(App);
-const i18n = createAppI18n({ 'zh-CN': zhCN, en });
+const i18n = createAppI18n(messages);
 app.use(createPinia());
 app.use(i18n);
 installQuery(app);

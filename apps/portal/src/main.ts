@@ -4,13 +4,12 @@ import { createAppI18n, installQuery } from '@ssb/ui';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './app.vue';
-import en from './locales/langs/en.json';
-import zhCN from './locales/langs/zh-CN.json';
+import { messages } from './locales/index.ts';
 import { router } from './router/index.ts';
 
 const app = createApp(App);
 app.use(createPinia());
-app.use(createAppI18n({ 'zh-CN': zhCN, en }));
+app.use(createAppI18n(messages));
 installQuery(app);
 app.use(router);
 app.mount('#app');
