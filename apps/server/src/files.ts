@@ -1,4 +1,4 @@
-import { loadApplicationFor, type ApiDeps } from '@ssb/api';
+import { isAssignedExpertOf, loadApplicationFor, type ApiDeps } from '@ssb/api';
 import { schema } from '@ssb/db';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -18,7 +18,9 @@ export function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
     try {
       await loadApplicationFor(deps.db, material.applicationId, found.viewer);
     } catch {
-      return notFound();
+      // Experts read the materials of the nominations assigned to them, and of no other.
+      const isExpert = found.viewer.grants.some((g) => g.role === 'expert');
+      if (!isExpert || !(await isAssignedExpertOf(deps.db, found.viewer.userId, material.applicationId))) return notFound();
     }
     const size = await deps.files.size(material.storageKey);
     if (size === null) return notFound();

@@ -1,0 +1,189 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
+import { createServer } from '@ssb/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, screenshot } from './harness.ts';
+
+/**
+ * Expert review in the browser. The platform is started here rather than with startPlatform() so the
+ * test can hold the database: the 2022 demo nominations are accepted at intake directly (the intake
+ * pages are another feature's, tested in their own file).
+ */
+let database: DatabaseHandle;
+let platform: Awaited<ReturnType<typeof createServer>>;
+let baseUrl = '';
+let browser: Browser;
+let campaignId = '';
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ssb-e2e-review-'));
+  if (process.env.TEST_DATABASE_URL) {
+    const { createTestDatabase } = await import('@ssb/db/testing');
+    database = await createTestDatabase('postgres');
+  } else {
+    database = createDatabase({ dataDir: join(dataDir, 'pglite') });
+  }
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  platform = await createServer({ database, env: { PORT: port, HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: true, SERVE_APPS: true } });
+  await platform.start();
+  const campaign = await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) });
+  campaignId = campaign!.id;
+  const nominations = await database.db.query.applications.findMany({ where: (a, { and, eq }) => and(eq(a.campaignId, campaignId), eq(a.status, 'recommended')) });
+  for (const n of nominations) {
+    await database.db.insert(schema.intakeChecks).values({ applicationId: n.id, status: 'accepted' }).onConflictDoUpdate({ target: schema.intakeChecks.applicationId, set: { status: 'accepted' } });
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await database?.close();
+});
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+async function signInAdmin(page: Page, email: string, redirect: string) {
+  await page.goto(`${baseUrl}/admin/login?redirect=${encodeURIComponent(redirect)}`);
+  await page.locator('[data-testid=login-email]').fill(email);
+  await page.locator('[data-testid=login-password]').fill(DEMO_PASSWORD);
+  await page.locator('[data-testid=login-submit]').click();
+}
+
+async function confirmBox(page: Page) {
+  const box = page.locator('.el-message-box');
+  await box.waitFor();
+  await box.locator('.el-button--primary').click();
+  await box.waitFor({ state: 'hidden' });
+}
+
+const bodyRows = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tbody tr.el-table__row`);
+
+describe('expert review', () => {
+  test('the office sees the pool and rounds, previews automatic assignment and applies it', async () => {
+    const { context, page, errors } = await newPage();
+    await signInAdmin(page, 'office@demo.ssb.local', `/review?tab=pool&campaign=${campaignId}`);
+    await page.waitForURL(/\/admin\/review/);
+    await expect.poll(() => bodyRows(page, 'expert-table').count()).toBe(5);
+    await screenshot(page, 'review-pool');
+
+    await page.locator('#tab-rounds').click();
+    await expect.poll(() => bodyRows(page, 'round-table').count()).toBe(1);
+    expect(await page.locator('[data-testid=round-status-initial]').textContent()).toBe('进行中');
+    await screenshot(page, 'review-rounds');
+    await page.locator('[data-testid=round-edit-initial]').click();
+    await page.locator('[data-testid=criteria-table]').waitFor();
+    // The round is open: its score sheet is fixed, only the deadline and thresholds may move.
+    expect(await page.locator('[data-testid=criteria-table] input:disabled').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'review-round-dialog');
+    await page.locator('.el-dialog__headerbtn').last().click();
+
+    await page.locator('#tab-assign').click();
+    await expect.poll(() => bodyRows(page, 'assign-table').count()).toBe(5);
+    // The demo seed may already have assigned nominations accepted at intake before it ran.
+    const before = await page.locator('[data-testid=assign-table] .el-tag').count();
+    await page.locator('[data-testid=assign-preview]').click();
+    const dialog = page.locator('.el-dialog', { hasText: '自动分配预览' });
+    await dialog.waitFor();
+    const additions = Number(/将新增 (\d+) 条分配/.exec(await dialog.innerText())![1]);
+    // Five nominations, three experts each, whatever was there before.
+    expect(before + additions).toBe(15);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'review-assign-preview');
+    await page.locator('[data-testid=assign-apply]').click();
+    await confirmBox(page);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('[data-testid=assign-table] .el-tag').count()).toBe(15);
+    await screenshot(page, 'review-assign');
+    // Experts in conflict are offered disabled, with the reason, in the hand-assignment picker.
+    const jingshi = bodyRows(page, 'assign-table').filter({ hasText: '京师理工科学家精神馆' });
+    await jingshi.locator('.el-select').click();
+    const conflicted = page.locator('.el-select-dropdown__item.is-disabled', { hasText: '陈专家（利益冲突：专家与申报单位为同一单位）' });
+    await conflicted.waitFor();
+    await screenshot(page, 'review-assign-conflict');
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an expert opens an assignment, sees no identity in the blind round, scores it and submits', async () => {
+    const { context, page, errors } = await newPage();
+    await signInAdmin(page, 'expert@demo.ssb.local', '/my-reviews');
+    await page.waitForURL(/\/admin\/my-reviews/);
+    await expect.poll(() => bodyRows(page, 'my-reviews-table').count()).toBeGreaterThan(0);
+    await screenshot(page, 'review-mine');
+    await bodyRows(page, 'my-reviews-table').first().locator('button').click();
+    await page.waitForURL(/\/admin\/my-reviews\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid=score-card]').waitFor();
+    const text = await page.locator('main').innerText();
+    for (const name of ['北辰材料', '燕园', '西山地质', '京师理工', '北京市教育委员会', '中国科学院科学传播局']) expect(text).not.toContain(name);
+    expect(text).toMatch(/申报 NO-[0-9A-F]{6}/);
+
+    const values = [80, 90, 70, 60, 100];
+    const keys = ['venue', 'content', 'items', 'management', 'openness'];
+    for (const [i, key] of keys.entries()) {
+      const input = page.locator(`[data-testid=score-${key}] input`);
+      await input.fill(String(values[i]));
+      await input.press('Tab');
+    }
+    await page.locator('textarea[data-testid=review-comment]').fill('展陈以科学家故事为主线，原始实物丰富。');
+    await expect.poll(() => page.locator('[data-testid=live-total]').textContent()).toBe('81.50');
+    await page.locator('[data-testid=save-draft]').click();
+    await page.locator('.el-message--success', { hasText: '草稿已保存' }).waitFor();
+    await screenshot(page, 'review-sheet');
+    await page.locator('[data-testid=submit-scores]').click();
+    await confirmBox(page);
+    await expect.poll(() => page.locator('[data-testid=sheet-status]').textContent()).toBe('已提交');
+    await screenshot(page, 'review-sheet-submitted');
+    await page.locator('#tab-materials').click();
+    expect(await page.locator('[data-testid=application-view]').innerText()).toContain('照片 1');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'review-sheet-materials');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the office sees the progress, sends reminders and reads the ranking', async () => {
+    const { context, page, errors } = await newPage();
+    await signInAdmin(page, 'office@demo.ssb.local', `/review?tab=progress&campaign=${campaignId}`);
+    await page.waitForURL(/\/admin\/review/);
+    await expect.poll(() => bodyRows(page, 'progress-table').count()).toBe(5);
+    await page.locator('[data-testid=review-progress] canvas').waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'review-progress');
+    await page.locator('[data-testid=send-reminders]').click();
+    await confirmBox(page);
+    await page.locator('.el-message--success', { hasText: '已向' }).waitFor();
+
+    await page.locator('#tab-ranking').click();
+    await expect.poll(() => bodyRows(page, 'ranking-table').count()).toBe(5);
+    expect(await bodyRows(page, 'ranking-table').first().innerText()).toContain('81.50');
+    await screenshot(page, 'review-ranking');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

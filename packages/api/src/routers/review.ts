@@ -1,0 +1,92 @@
+import { REVIEW_ROUND_KINDS } from '@ssb/domain/selection';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { officeProcedure, roleProcedure } from '../procedures.ts';
+import { applyAssignment, assignExpert, previewAssignment, unassignExpert } from '../services/review/assign.ts';
+import { assignmentForExpert, myAssignments } from '../services/review/expert-view.ts';
+import { addExpert, expertCandidates, listExperts, updateExpert } from '../services/review/pool.ts';
+import { roundProgress, sendReminders } from '../services/review/progress.ts';
+import { exportRanking, roundRanking } from '../services/review/ranking.ts';
+import { closeRound, createRound, listRounds, openRound, updateRound } from '../services/review/rounds.ts';
+import { declareConflict, saveScoreDraft, submitScores } from '../services/review/score-sheet.ts';
+
+const expertProcedure = roleProcedure('expert');
+
+const ZCriterion = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, { error: '评分项标识须以字母开头，仅含字母和数字' }),
+  label: z.string().trim().min(2, { error: '请填写评分项名称' }).max(60),
+  labelEn: z.string().trim().max(80).optional(),
+  weight: z.number().positive({ error: '权重须大于 0' }).max(100),
+  maxScore: z.number().int().min(1).max(1000),
+});
+const ZCriteria = z
+  .array(ZCriterion)
+  .min(1, { error: '评分表至少需要一个评分项' })
+  .max(20)
+  .refine((list) => new Set(list.map((c) => c.key)).size === list.length, { error: '评分项标识不能重复' });
+
+const ZRoundSettings = z.object({
+  blind: z.boolean(),
+  criteria: ZCriteria.optional(),
+  expertsPerApplication: z.number().int().min(1, { error: '每份申报至少 1 位专家' }).max(15),
+  disagreementThreshold: z.number().min(0).max(100),
+  closesAt: z.iso.datetime({ offset: true }).nullable().transform((v) => (v ? new Date(v) : null)),
+});
+
+const ZExpert = z.object({
+  userId: z.uuid(),
+  organizationId: z.uuid().nullable(),
+  title: z.string().trim().max(60).nullable(),
+  fields: z.array(z.string().trim().min(1).max(30)).max(10),
+});
+
+const ZRound = z.object({ roundId: z.uuid() });
+const ZAddition = z.object({ applicationId: z.uuid(), expertUserId: z.uuid() });
+const ZSheet = z.object({
+  assignmentId: z.uuid(),
+  version: z.number().int().min(1),
+  scores: z.record(z.string(), z.number()),
+  comment: z.string().max(5000, { error: '评审意见不超过 5000 字' }),
+});
+
+export const reviewRouter = {
+  // The office: expert pool.
+  experts: officeProcedure.query(({ ctx }) => listExperts(ctx.db)),
+  expertCandidates: officeProcedure.query(({ ctx }) => expertCandidates(ctx.db)),
+  addExpert: officeProcedure.input(ZExpert).mutation(({ ctx, input }) => addExpert(ctx.db, { userId: ctx.user.id }, input)),
+  updateExpert: officeProcedure.input(ZExpert.extend({ active: z.boolean() })).mutation(({ ctx, input }) => updateExpert(ctx.db, { userId: ctx.user.id }, input)),
+
+  // The office: rounds.
+  rounds: officeProcedure.input(z.object({ campaignId: z.uuid() })).query(({ ctx, input }) => listRounds(ctx.db, input.campaignId)),
+  createRound: officeProcedure
+    .input(ZRoundSettings.extend({ campaignId: z.uuid(), kind: z.enum(REVIEW_ROUND_KINDS) }))
+    .mutation(({ ctx, input }) => createRound(ctx.db, { userId: ctx.user.id }, input)),
+  updateRound: officeProcedure.input(ZRoundSettings.extend({ roundId: z.uuid() })).mutation(({ ctx, input }) => updateRound(ctx.db, { userId: ctx.user.id }, input)),
+  openRound: officeProcedure.input(ZRound).mutation(({ ctx, input }) => openRound(ctx.db, { userId: ctx.user.id }, input, ctx.config.publicUrl)),
+  closeRound: officeProcedure.input(ZRound).mutation(({ ctx, input }) => closeRound(ctx.db, { userId: ctx.user.id }, input)),
+
+  // The office: assignment, always previewed before a bulk change.
+  previewAssignment: officeProcedure
+    .input(ZRound.extend({ carryOverTopN: z.number().int().min(1).max(500).optional() }))
+    .query(({ ctx, input }) => previewAssignment(ctx.db, input)),
+  applyAssignment: officeProcedure
+    .input(ZRound.extend({ additions: z.array(ZAddition).max(5000) }))
+    .mutation(({ ctx, input }) => applyAssignment(ctx.db, { userId: ctx.user.id }, input)),
+  assign: officeProcedure.input(ZRound.extend(ZAddition.shape)).mutation(({ ctx, input }) => assignExpert(ctx.db, { userId: ctx.user.id }, input)),
+  unassign: officeProcedure.input(z.object({ assignmentId: z.uuid() })).mutation(({ ctx, input }) => unassignExpert(ctx.db, { userId: ctx.user.id }, input)),
+
+  // The office: progress and results.
+  progress: officeProcedure.input(ZRound).query(({ ctx, input }) => roundProgress(ctx.db, input.roundId)),
+  sendReminders: officeProcedure.input(ZRound).mutation(({ ctx, input }) => sendReminders(ctx.db, { userId: ctx.user.id }, input, ctx.config.publicUrl)),
+  ranking: officeProcedure.input(ZRound).query(({ ctx, input }) => roundRanking(ctx.db, input.roundId)),
+  exportRanking: officeProcedure.input(ZRound).mutation(({ ctx, input }) => exportRanking(ctx.db, { userId: ctx.user.id }, input.roundId)),
+
+  // Experts: their own assignments only.
+  myAssignments: expertProcedure.query(({ ctx }) => myAssignments(ctx.db, ctx.user.id)),
+  assignment: expertProcedure.input(z.object({ assignmentId: z.uuid() })).query(({ ctx, input }) => assignmentForExpert(ctx.db, ctx.user.id, input.assignmentId)),
+  saveScores: expertProcedure.input(ZSheet).mutation(({ ctx, input }) => saveScoreDraft(ctx.db, ctx.user.id, input)),
+  submitScores: expertProcedure.input(ZSheet).mutation(({ ctx, input }) => submitScores(ctx.db, ctx.user.id, input)),
+  declareConflict: expertProcedure
+    .input(z.object({ assignmentId: z.uuid(), reason: z.string().trim().min(4, { error: '请说明回避理由（至少 4 个字）' }).max(500) }))
+    .mutation(({ ctx, input }) => declareConflict(ctx.db, ctx.user.id, input)),
+} satisfies TRPCRouterRecord;
