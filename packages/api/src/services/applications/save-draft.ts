@@ -1,9 +1,10 @@
-import { isEditableStatus, type ApplicationStatus } from '@ssb/domain/application-status';
 import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { userError } from '../errors.ts';
+import { assertApplicantMayEdit } from '../intake/correction.ts';
+import { appendAudit } from '../audit/append.ts';
 import { loadApplicationFor, type Viewer } from './access.ts';
 
 export type DraftConflict = {
@@ -22,14 +23,16 @@ export type DraftConflict = {
 export async function saveDraft(db: Database, viewer: Viewer, input: { applicationId: string; version: number; data: Record<string, unknown> }) {
   const { application, relation } = await loadApplicationFor(db, input.applicationId, viewer);
   if (relation !== 'applicant') throw userError('FORBIDDEN', '只有申报单位可以修改申报表');
-  if (!isEditableStatus(application.status as ApplicationStatus)) {
-    throw userError('BAD_REQUEST', '申报已提交，不能修改。如需修改，请先撤回申报');
-  }
+  await assertApplicantMayEdit(db, application, '申报已提交，不能修改。如需修改，请先撤回申报');
   const [saved] = await db
     .update(schema.applications)
     .set({ data: input.data, version: sql`${schema.applications.version} + 1`, updatedAt: new Date(), updatedBy: viewer.userId })
     .where(and(eq(schema.applications.id, application.id), eq(schema.applications.version, input.version)))
     .returning({ version: schema.applications.version, updatedAt: schema.applications.updatedAt });
+  // A nomination changed during an intake correction: the office must be able to see who changed it when.
+  if (saved && application.status === 'recommended') {
+    await appendAudit(db, { actorUserId: viewer.userId, action: 'intake.correction_edit', entityType: 'application', entityId: application.id, data: { version: saved.version } });
+  }
   if (saved) return saved;
 
   const current = await db.query.applications.findFirst({ where: eq(schema.applications.id, application.id) });

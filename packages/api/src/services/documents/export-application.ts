@@ -6,6 +6,7 @@ import type { ApiDeps } from '../../context.ts';
 import { loadApplicationFor, type Viewer } from '../applications/access.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
+import { currentShortCode } from '../paper/short-code.ts';
 
 /** Where the QR code on a printed form leads: the office's paper check. */
 export const paperCheckUrl = (publicUrl: string) => `${publicUrl}/admin/paper-check`;
@@ -26,7 +27,14 @@ async function renderFor(deps: ApiDeps, application: Awaited<ReturnType<typeof l
 export async function exportApplicationPdf(deps: ApiDeps, viewer: Viewer, applicationId: string) {
   const { application } = await loadApplicationFor(deps.db, applicationId, viewer);
   const pdf = await renderFor(deps, application);
-  await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.application_pdf', entityType: 'application', entityId: application.id });
+  // The printed code is kept, so a paper copy of an older version can later be told apart from an unknown code.
+  await appendAudit(deps.db, {
+    actorUserId: viewer.userId,
+    action: 'export.application_pdf',
+    entityType: 'application',
+    entityId: application.id,
+    data: { shortCode: currentShortCode(application), version: application.version },
+  });
   return { fileName: `${sanitizeFileName(application.organization.name)}-申报表.pdf`, pdf };
 }
 
@@ -43,7 +51,7 @@ export async function exportMaterialsZip(deps: ApiDeps, viewer: Viewer, applicat
     return path;
   };
   const unitName = application.organization.name;
-  await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.materials_zip', entityType: 'application', entityId: application.id });
+  await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.materials_zip', entityType: 'application', entityId: application.id, data: { shortCode: currentShortCode(application), version: application.version } });
   return {
     fileName: `${sanitizeFileName(unitName)}-申报材料.zip`,
     write: () =>

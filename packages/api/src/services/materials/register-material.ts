@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { isEditableStatus, type ApplicationStatus } from '@ssb/domain/application-status';
 import { MEDIA_RULES, type MediaCheckResult, type MediaKind } from '@ssb/domain/media';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
@@ -13,13 +12,14 @@ import type { ApiDeps } from '../../context.ts';
 import { loadApplicationFor, type Viewer } from '../applications/access.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
+import { assertApplicantMayEdit } from '../intake/correction.ts';
 import { countMaterials, tooManyMessage } from './material-rules.ts';
 
 /** Before any byte is sent: the application is the viewer's, still editable, and has room for one more. */
 export async function assertMayUpload(db: DbOrTx, viewer: Viewer, input: { applicationId: string; kind: MediaKind }) {
   const { application, relation } = await loadApplicationFor(db, input.applicationId, viewer);
   if (relation !== 'applicant') throw userError('FORBIDDEN', '只有申报单位可以上传材料');
-  if (!isEditableStatus(application.status as ApplicationStatus)) throw userError('BAD_REQUEST', '申报已提交，不能再上传材料。如需修改，请先撤回申报');
+  await assertApplicantMayEdit(db, application, '申报已提交，不能再上传材料。如需修改，请先撤回申报');
   if ((await countMaterials(db, application.id, input.kind)) >= MEDIA_RULES[input.kind].maxCount) {
     throw userError('BAD_REQUEST', tooManyMessage(input.kind));
   }
@@ -96,7 +96,7 @@ export async function deleteMaterial(deps: ApiDeps, viewer: Viewer, materialId: 
   if (!material) throw userError('NOT_FOUND', '材料不存在');
   const { application, relation } = await loadApplicationFor(deps.db, material.applicationId, viewer);
   if (relation !== 'applicant') throw userError('FORBIDDEN', '只有申报单位可以删除材料');
-  if (!isEditableStatus(application.status as ApplicationStatus)) throw userError('BAD_REQUEST', '申报已提交，不能删除材料');
+  await assertApplicantMayEdit(deps.db, application, '申报已提交，不能删除材料');
   await deps.db.transaction(async (tx) => {
     await tx.delete(schema.materials).where(eq(schema.materials.id, material.id));
     await appendAudit(tx, { actorUserId: viewer.userId, action: 'material.deleted', entityType: 'application', entityId: application.id, data: { materialId, sha256: material.sha256 } });

@@ -1,0 +1,16 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { officeProcedure } from '../procedures.ts';
+import { appendAudit } from '../services/audit/append.ts';
+import { listAudit, ZAuditListInput } from '../services/audit/list-audit.ts';
+import { verifyAuditChain } from '../services/audit/verify.ts';
+
+/** The audit log's viewer, for the office and system administrators. */
+export const auditRouter = {
+  list: officeProcedure.input(ZAuditListInput).query(({ ctx, input }) => listAudit(ctx.db, input)),
+  verify: officeProcedure.mutation(async ({ ctx }) => {
+    const result = await verifyAuditChain(ctx.db);
+    // Appended after the walk, so the row records what was found without changing it.
+    await appendAudit(ctx.db, { actorUserId: ctx.user.id, action: 'audit.verify', entityType: 'audit_log', data: { ...result } });
+    return result;
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,66 @@
+import { schema } from '@ssb/db';
+import { seedDemo } from '@ssb/db/seed';
+import { TEST_ENGINES } from '@ssb/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../../testing/harness.ts';
+import { appendAudit } from './append.ts';
+
+const userId = async (api: TestApi, email: string) => (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }))!.id;
+
+describe.each(TEST_ENGINES)('audit viewer on %s', (engine) => {
+  let api: TestApi;
+  let officeId: string;
+  beforeAll(async () => {
+    api = await createTestApi(engine);
+    await seedDemo(api.db);
+    officeId = await userId(api, 'office@demo.ssb.local');
+    const adminId = await userId(api, 'admin@demo.ssb.local');
+    for (let i = 0; i < 25; i++) await appendAudit(api.db, { actorUserId: officeId, action: 'intake.checklist', entityType: 'application', entityId: `app-${i % 3}`, data: { i } });
+    await appendAudit(api.db, { actorUserId: adminId, action: 'role.granted', entityType: 'user', entityId: officeId, data: {} });
+  });
+  afterAll(() => api?.close());
+
+  it('filters by actor, action, entity and date range, newest first, a page at a time', async () => {
+    const office = await api.as(officeId);
+    const byActor = await office.audit.list({ actor: '郑管理', page: 1, pageSize: 20 });
+    expect(byActor.items.map((i) => i.action)).toEqual(['role.granted']);
+    expect(byActor.items[0]!.actor).toMatchObject({ name: '郑管理', email: 'admin@demo.ssb.local' });
+
+    const page1 = await office.audit.list({ action: 'intake.', page: 1, pageSize: 10 });
+    expect(page1.total).toBe(25);
+    expect(page1.items).toHaveLength(10);
+    expect(page1.items[0]!.data).toEqual({ i: 24 });
+    const page3 = await office.audit.list({ action: 'intake.', page: 3, pageSize: 10 });
+    expect(page3.items.map((i) => i.data.i)).toEqual([4, 3, 2, 1, 0]);
+
+    expect((await office.audit.list({ entityType: 'application', entityId: 'app-1', page: 1, pageSize: 50 })).total).toBe(8);
+    expect((await office.audit.list({ action: 'intake.checklist', page: 1, pageSize: 1 })).total).toBe(25);
+    expect(byActor.options.actions).toEqual(expect.arrayContaining(['intake.checklist', 'role.granted']));
+
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect((await office.audit.list({ from: future, page: 1, pageSize: 20 })).total).toBe(0);
+    expect((await office.audit.list({ to: new Date(Date.now() - 86400_000 * 365 * 10).toISOString(), page: 1, pageSize: 20 })).total).toBe(0);
+    expect((await office.audit.list({ from: new Date(Date.now() - 3600_000).toISOString(), action: 'role.granted', page: 1, pageSize: 20 })).total).toBe(1);
+  });
+
+  it('is open to the office and system administrators only', async () => {
+    expect((await (await api.as(await userId(api, 'admin@demo.ssb.local'))).audit.list({ page: 1, pageSize: 5 })).items).toHaveLength(5);
+    for (const email of ['applicant@demo.ssb.local', 'recommender@demo.ssb.local', 'expert@demo.ssb.local', 'funding@demo.ssb.local']) {
+      await expect((await api.as(await userId(api, email))).audit.list({ page: 1, pageSize: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect((await api.anonymous()).audit.verify()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('verify walks the chain and names the first altered row', async () => {
+    const office = await api.as(officeId);
+    expect(await office.audit.verify()).toMatchObject({ ok: true });
+    const [target] = await api.db.select().from(schema.auditLog).where(sql`${schema.auditLog.action} = 'role.granted'`);
+    await api.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await api.db.execute(sql`update audit_log set data = '{"forged": true}'::jsonb where seq = ${target!.seq}`);
+    await api.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    expect(await office.audit.verify()).toMatchObject({ ok: false, firstBadSeq: target!.seq, problem: 'content' });
+    const logged = await office.audit.list({ action: 'audit.verify', page: 1, pageSize: 5 });
+    expect(logged.items[0]!.data).toMatchObject({ ok: false, firstBadSeq: target!.seq });
+  });
+});

@@ -1,0 +1,63 @@
+import type { DbOrTx } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, count, desc, eq, gte, ilike, like, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { pageOffset, ZPage } from '../pagination.ts';
+
+const { auditLog, users } = schema;
+
+export const ZAuditListInput = ZPage.extend({
+  /** Name or e-mail of the person, or part of it. */
+  actor: z.string().trim().max(100).optional(),
+  /** An action or its prefix, e.g. `intake.` or `export.application_pdf`. */
+  action: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type TAuditListInput = z.infer<typeof ZAuditListInput>;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The audit log, newest first, filtered by who, what, on which record and when. */
+export async function listAudit(db: DbOrTx, input: TAuditListInput) {
+  const filters: SQL[] = [];
+  if (input.actor) {
+    const pattern = `%${escapeLike(input.actor)}%`;
+    filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  if (input.action) filters.push(input.action.endsWith('.') ? like(auditLog.action, `${escapeLike(input.action)}%`) : eq(auditLog.action, input.action));
+  if (input.entityType) filters.push(eq(auditLog.entityType, input.entityType));
+  if (input.entityId) filters.push(eq(auditLog.entityId, input.entityId));
+  if (input.from) filters.push(gte(auditLog.at, input.from));
+  if (input.to) filters.push(lt(auditLog.at, input.to));
+  const where = filters.length ? and(...filters) : undefined;
+  const [items, [total], actions] = await Promise.all([
+    db
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        data: auditLog.data,
+        hash: auditLog.hash,
+        prevHash: auditLog.prevHash,
+        actor: { id: users.id, name: users.name, email: users.email },
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(input.pageSize)
+      .offset(pageOffset(input)),
+    db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where),
+    db.selectDistinct({ action: auditLog.action, entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.action),
+  ]);
+  return {
+    total: total?.n ?? 0,
+    items: items.map((i) => ({ ...i, actor: i.actor?.id ? i.actor : null })),
+    options: { actions: [...new Set(actions.map((a) => a.action))], entityTypes: [...new Set(actions.map((a) => a.entityType))].sort() },
+  };
+}
