@@ -17,3 +17,5 @@ export { renderSummaryXlsx } from './summary-xlsx.ts';
 export { renderCsv, type CsvColumn } from './csv.ts';
 export { nominationEntries, sanitizeFileName, zipNominationMaterials, type MaterialEntry, type NominationMaterials } from './zip-materials.ts';
 export { warmUpDocuments } from './warm-up.ts';
+export { basePublicUrl, renderCertificate, renderCertificates, type CertificateInput } from './certificate.ts';
+export { NATIONAL_LIST_COLUMNS, nationalListTitle, renderNationalListXlsx, type NationalListInput, type NationalListRow } from './national-list.ts';

@@ -1,0 +1,53 @@
+import { exportBatchCertificates, exportCertificate, exportNationalList, type ApiDeps } from '@ssb/api';
+import { TRPCError } from '@trpc/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { viewerFromRequest } from './viewer.ts';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (fileName: string) => `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const HTTP_STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_REQUEST: 400, UNAUTHORIZED: 401 };
+
+/** Signs the viewer in from the cookie and turns the services' errors into JSON answers. */
+async function download(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, produce: (viewer: NonNullable<Awaited<ReturnType<typeof viewerFromRequest>>>['viewer']) => Promise<{ fileName: string; body: Buffer; type: string }>) {
+  const found = await viewerFromRequest(deps.db, request);
+  if (!found) return reply.code(401).send({ error: { code: 'UNAUTHORIZED', message: '请先登录' } });
+  try {
+    const { fileName, body, type } = await produce(found.viewer);
+    return reply.header('content-type', type).header('content-disposition', attachment(fileName)).header('cache-control', 'no-store').send(body);
+  } catch (error) {
+    if (error instanceof TRPCError) return reply.code(HTTP_STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message } });
+    throw error;
+  }
+}
+
+const batchYearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : null);
+
+/** The register's downloads, for the office only: a certificate, a batch of certificates, the national list. */
+export function registerRegisterExportRoutes(app: FastifyInstance, deps: ApiDeps) {
+  app.get<{ Params: { id: string } }>('/files/bases/:id/certificate.pdf', (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '基地不存在' } });
+    return download(deps, request, reply, async (viewer) => {
+      const { fileName, pdf } = await exportCertificate(deps, viewer, request.params.id);
+      return { fileName, body: pdf, type: 'application/pdf' };
+    });
+  });
+
+  app.get<{ Querystring: { batchYear?: string } }>('/files/register/certificates.pdf', (request, reply) => {
+    const batchYear = batchYearOf(request.query.batchYear);
+    if (!batchYear) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: '请指定命名批次（年份）' } });
+    return download(deps, request, reply, async (viewer) => {
+      const { fileName, pdf } = await exportBatchCertificates(deps, viewer, batchYear);
+      return { fileName, body: pdf, type: 'application/pdf' };
+    });
+  });
+
+  app.get<{ Querystring: { batchYear?: string } }>('/files/register/national-list.xlsx', (request, reply) => {
+    const batchYear = batchYearOf(request.query.batchYear);
+    if (!batchYear) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: '请指定命名批次（年份）' } });
+    return download(deps, request, reply, async (viewer) => {
+      const { fileName, file } = await exportNationalList(deps, viewer, batchYear);
+      return { fileName, body: file, type: XLSX };
+    });
+  });
+}

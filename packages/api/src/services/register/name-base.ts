@@ -1,0 +1,49 @@
+import { schema, type DbOrTx } from '@ssb/db';
+import { eq } from 'drizzle-orm';
+import { queueSearchUpdate } from '../search/outbox.ts';
+
+const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** Scientists typed as free text (、，; or new lines) become the profile's list. */
+export const splitScientists = (text: string) =>
+  text
+    .split(/[、，,;；\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 40)
+    .slice(0, 30);
+
+/**
+ * Enters a named nomination in the register, its public profile started from the application form.
+ * Runs inside the decision's transaction, which holds the batch's numbering lock.
+ */
+export async function nameBase(
+  tx: DbOrTx,
+  input: { applicationId: string; number: string; batchYear: number; name: string; category: string; districtCode: string; namedOn: string; validUntil: string; actorUserId: string },
+) {
+  const application = await tx.query.applications.findFirst({ where: eq(schema.applications.id, input.applicationId) });
+  if (!application) throw new Error(`application ${input.applicationId} vanished during naming`);
+  const data = application.data;
+  const [base] = await tx
+    .insert(schema.bases)
+    .values({
+      number: input.number,
+      organizationId: application.organizationId,
+      applicationId: application.id,
+      name: input.name,
+      batchYear: input.batchYear,
+      category: input.category,
+      districtCode: input.districtCode,
+      namedOn: input.namedOn,
+      validUntil: input.validUntil,
+      status: 'active',
+      introduction: str(data.exhibitionOutline),
+      address: str(data.address),
+      bookingInfo: str(data.bookingMethod),
+      phone: str(data.contactPhone) || null,
+      scientists: splitScientists(str(data.scientists)),
+    })
+    .returning();
+  await tx.insert(schema.baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${input.number}）`, actorUserId: input.actorUserId });
+  await queueSearchUpdate(tx, 'base', base!.id);
+  return base!;
+}
