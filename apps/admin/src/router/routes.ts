@@ -13,7 +13,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -71,6 +71,73 @@ export const routes: RouteRecordRaw[] = [
         name: 'campaign-detail',
         component: () => import('#/views/campaigns/detail/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'campaigns.detailTitle', activeMenu: 'campaigns' },
+      },
+      {
+        path: 'intake',
+        name: 'intake',
+        component: () => import('#/views/intake/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'intake.menu', menu: { order: 20, icon: 'intake' } },
+      },
+      {
+        // The QR code on each printed 申报表 opens this page: /admin/paper-check?code=…&id=…
+        path: 'paper-check',
+        name: 'paper-check',
+        component: () => import('#/views/paper/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'paper.menu', menu: { order: 21, icon: 'paper' } },
+      },
+      {
+        path: 'review',
+        name: 'review',
+        component: () => import('#/views/review/office/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'review.menu', menu: { order: 25, icon: 'review' } },
+      },
+      {
+        path: 'my-reviews',
+        name: 'my-reviews',
+        component: () => import('#/views/review/mine/index.vue'),
+        meta: { roles: ['expert'], titleKey: 'review.mineMenu', menu: { order: 26, icon: 'myReviews' } },
+      },
+      {
+        path: 'my-reviews/:id',
+        name: 'my-review-sheet',
+        component: () => import('#/views/review/sheet/index.vue'),
+        meta: { roles: ['expert'], titleKey: 'review.sheet.sheet', activeMenu: 'my-reviews' },
+      },
+      {
+        path: 'decisions',
+        name: 'decisions',
+        component: () => import('#/views/decisions/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'decisions.menu', menu: { order: 30, icon: 'decisions' } },
+      },
+      {
+        path: 'notices',
+        name: 'notices',
+        component: () => import('#/views/notices/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'notices.menu', menu: { order: 31, icon: 'notices' } },
+      },
+      {
+        path: 'notices/:id',
+        name: 'notice-detail',
+        component: () => import('#/views/notices/detail/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'notices.title', activeMenu: 'notices' },
+      },
+      {
+        path: 'register',
+        name: 'register',
+        component: () => import('#/views/register/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'register.menu', menu: { order: 32, icon: 'register' } },
+      },
+      {
+        path: 'statistics',
+        name: 'statistics',
+        component: () => import('#/views/statistics/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'statistics.menu', menu: { order: 40, icon: 'statistics' } },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('#/views/audit/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'audit.menu', menu: { order: 90, icon: 'audit' } },
       },
       {
         path: 'forbidden',

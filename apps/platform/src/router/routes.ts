@@ -12,6 +12,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('../views/home/index.vue'), meta: { titleKey: 'nav.home' } },
   { path: '/about', name: 'about', component: () => import('../views/about/index.vue'), meta: { titleKey: 'nav.about' } },
   { path: '/login', name: 'login', component: () => import('../views/auth/login/index.vue'), meta: { titleKey: 'login.pageTitle' } },
+  { path: '/search', name: 'search', component: () => import('../views/search/index.vue'), meta: { titleKey: 'sr.search.pageTitle' } },
+  { path: '/bases', name: 'bases', component: () => import('../views/bases/directory/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
+  { path: '/bases/:id', name: 'base', component: () => import('../views/bases/detail/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
+  { path: '/resources/:id', name: 'resource', component: () => import('../views/resources/detail/index.vue'), meta: { titleKey: 'sr.nav.search' } },
+  { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },
+  { path: '/notices/:id', name: 'notice', component: () => import('../views/notices/detail/index.vue'), meta: { titleKey: 'notice.nav' } },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -3,11 +3,12 @@ import BasicLayout from '#/layouts/basic-layout.vue';
 import { setupRouterGuard } from './guard.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { coreRoutes, fallbackRoutes } from './routes/core.ts';
+import { sharedResourceRoutes } from './routes/shared-resources.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [{ path: '/', component: BasicLayout, children: [...workbenchRoutes, ...applicationRoutes, ...coreRoutes, ...fallbackRoutes] }],
+  routes: [{ path: '/', component: BasicLayout, children: [...workbenchRoutes, ...applicationRoutes, ...sharedResourceRoutes, ...coreRoutes, ...fallbackRoutes] }],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 

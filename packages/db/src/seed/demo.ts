@@ -7,6 +7,10 @@ import type { DbOrTx } from '../client.ts';
 import { campaignQuotas, campaigns, recommendingBodies, users, type CampaignPhase } from '../schema/index.ts';
 import { seedOrganization, seedUser } from './factories.ts';
 import { seedReferenceData } from './reference-data.ts';
+import { seedDemoBases } from './register.ts';
+import { seedDemoNominations } from './demo-nominations.ts';
+import { seedDemoResources } from './resources.ts';
+import { seedDemoReview } from './review.ts';
 
 export const DEMO_PASSWORD = 'Demo-2022-ssb';
 
@@ -136,6 +140,11 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
       roles: [{ organizationId: account.organizationId, role: account.role }],
     });
   }
+  await seedDemoNominations(db);
+  await seedDemoBases(db);
+  await seedDemoReview(db, DEMO_PASSWORD);
+  // Last: it reads the demo bases the register seed made and links the base-manager accounts to them.
+  await seedDemoResources(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

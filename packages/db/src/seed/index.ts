@@ -1,3 +1,5 @@
 export * from './demo.ts';
 export * from './factories.ts';
 export * from './reference-data.ts';
+export * from './resources.ts';
+export * from './register.ts';

@@ -1,0 +1,118 @@
+/** The OpenAPI 3.1 document of the open-data API, written by hand beside the routes it describes. */
+export const OPEN_DATA_PREFIX = '/api/open/v1';
+
+const page = [
+  { name: 'page', in: 'query', description: '页码，从 1 开始', schema: { type: 'integer', minimum: 1, default: 1 } },
+  { name: 'pageSize', in: 'query', description: '每页条数', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+];
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const csv = { 'text/csv': { schema: { type: 'string', description: 'UTF-8（带 BOM）CSV，CRLF 换行' } } };
+const problem = { description: '未找到', content: json('Error') };
+const badRequest = { description: '查询参数有误', content: json('Error') };
+const strings = { type: 'array', items: { type: 'string' } };
+const pageOf = (ref: string) => ({
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items'],
+  properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } },
+});
+
+export const OPEN_DATA_OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: '科学家精神教育基地 开放数据接口',
+    version: '1.0.0',
+    description:
+      '只读接口：基地名录与已发布的资源。无需登录，允许跨域读取。标注 isDemo 的记录为演示数据，并非真实基地的记录。时间为 ISO 8601（UTC），日期为北京时间的日历日。',
+  },
+  servers: [{ url: OPEN_DATA_PREFIX }],
+  paths: {
+    '/openapi.json': { get: { summary: '本文档', operationId: 'getOpenApi', responses: { 200: { description: 'OpenAPI 3.1 文档', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+    '/bases': {
+      get: { summary: '基地名录（分页）', operationId: 'listBases', parameters: page, responses: { 200: { description: '一页基地', content: json('BasePage') }, 400: badRequest } },
+    },
+    '/bases.csv': { get: { summary: '基地名录 CSV（全部）', operationId: 'basesCsv', responses: { 200: { description: '全部在册基地', content: csv } } } },
+    '/bases/{id}': {
+      get: { summary: '一个基地', operationId: 'getBase', parameters: [idParam], responses: { 200: { description: '基地', content: json('Base') }, 404: problem } },
+    },
+    '/resources': {
+      get: {
+        summary: '已发布的资源（分页）',
+        operationId: 'listResources',
+        parameters: [
+          ...page,
+          { name: 'baseId', in: 'query', description: '只列出该基地的资源', schema: { type: 'string', format: 'uuid' } },
+          { name: 'type', in: 'query', description: '资源类型', schema: { $ref: '#/components/schemas/ResourceType' } },
+        ],
+        responses: { 200: { description: '一页资源', content: json('ResourcePage') }, 400: badRequest },
+      },
+    },
+    '/resources.csv': { get: { summary: '已发布的资源 CSV（全部）', operationId: 'resourcesCsv', responses: { 200: { description: '全部已发布的资源', content: csv } } } },
+    '/resources/{id}': {
+      get: {
+        summary: '一个已发布的资源',
+        operationId: 'getResource',
+        parameters: [idParam],
+        responses: { 200: { description: '资源，含经过净化的介绍 HTML', content: json('ResourceDetail') }, 404: problem },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+      ResourceType: { type: 'string', enum: ['exhibit', 'touring_exhibition', 'course', 'lecture', 'video', 'publication', 'online'] },
+      Base: {
+        type: 'object',
+        required: ['id', 'number', 'name', 'category', 'districtCode', 'status', 'isDemo'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          number: { type: 'string', description: '名录编号' },
+          name: { type: 'string' },
+          batchYear: { type: 'integer' },
+          category: { type: 'string' },
+          districtCode: { type: 'string', description: 'GB/T 2260 区划代码' },
+          districtName: { type: 'string' },
+          status: { type: 'string', enum: ['active', 'rectification'] },
+          namedOn: { type: 'string', format: 'date' },
+          validUntil: { type: 'string', format: 'date' },
+          address: { type: 'string' },
+          introduction: { type: 'string' },
+          openingHours: {
+            type: 'array',
+            description: '北京时间；weekday 1 = 周一 … 7 = 周日',
+            items: { type: 'object', properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, opens: { type: 'string' }, closes: { type: 'string' } } },
+          },
+          bookingInfo: { type: 'string' },
+          phone: { type: ['string', 'null'] },
+          website: { type: ['string', 'null'] },
+          scientists: strings,
+          isDemo: { type: 'boolean' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      Resource: {
+        type: 'object',
+        required: ['id', 'baseId', 'type', 'title', 'isDemo'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          baseId: { type: 'string', format: 'uuid' },
+          baseName: { type: 'string' },
+          type: { $ref: '#/components/schemas/ResourceType' },
+          title: { type: 'string' },
+          descriptionText: { type: 'string' },
+          scientists: strings,
+          elements: { type: 'array', items: { type: 'string', enum: ['patriotism', 'innovation', 'truth_seeking', 'dedication', 'collaboration', 'nurturing'] } },
+          audiences: { type: 'array', items: { type: 'string', enum: ['primary', 'secondary', 'university', 'teachers', 'science_workers', 'public'] } },
+          lendable: { type: 'boolean' },
+          lendingTerms: { type: 'string' },
+          isDemo: { type: 'boolean' },
+          publishedAt: { type: ['string', 'null'], format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      ResourceDetail: { allOf: [{ $ref: '#/components/schemas/Resource' }, { type: 'object', properties: { descriptionHtml: { type: 'string' } } }] },
+      BasePage: pageOf('Base'),
+      ResourcePage: pageOf('Resource'),
+    },
+  },
+} as const;

@@ -1,0 +1,89 @@
+import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
+import { seedOrganization, seedReferenceData } from '@ssb/db/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
+import { OPEN_DATA_ROUTES } from './open-data.ts';
+import { createServer } from './server.ts';
+
+type Platform = Awaited<ReturnType<typeof createServer>>;
+
+/** "/bases/:id" → "/bases/{id}", as the OpenAPI document writes paths. */
+const asOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+describe('open data API', () => {
+  let database: DatabaseHandle;
+  let platform: Platform;
+  let ids: { base: string; resource: string; draft: string; revokedBase: string };
+
+  beforeAll(async () => {
+    database = createDatabase({});
+    await database.migrate();
+    const db = database.db;
+    await seedReferenceData(db);
+    const organization = await seedOrganization(db, { name: '开放数据测试单位' });
+    const [base, revoked] = await db
+      .insert(schema.bases)
+      .values([
+        { number: '京科精基地-2022-901', organizationId: organization.id, name: '星河科技馆（演示）', batchYear: 2022, category: '科技馆', districtCode: '110108', namedOn: '2022-05-30', validUntil: '2027-05-29', isDemo: true, address: '北京市海淀区示例路 9 号', openingHours: [{ weekday: 2, opens: '09:00', closes: '17:00' }] },
+        { number: '京科精基地-2022-902', organizationId: organization.id, name: '已撤销基地（演示）', batchYear: 2022, category: '其他', districtCode: '110105', namedOn: '2022-05-30', validUntil: '2027-05-29', status: 'revoked', isDemo: true },
+      ])
+      .returning();
+    const [published, draft] = await db
+      .insert(schema.resources)
+      .values([
+        { baseId: base!.id, type: 'exhibit', title: '=危险公式，罗盘（演示）', descriptionHtml: '<p>说明</p>', descriptionText: '说明', status: 'published', publishedAt: new Date(), isDemo: true, elements: ['innovation'], audiences: ['public'] },
+        { baseId: base!.id, type: 'lecture', title: '草稿讲座', status: 'draft' },
+      ])
+      .returning();
+    ids = { base: base!.id, resource: published!.id, draft: draft!.id, revokedBase: revoked!.id };
+    platform = await createServer({ database, env: { LOG_LEVEL: 'silent', SERVE_APPS: false, SEED_DEMO: false } });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    await database?.close();
+  });
+
+  const get = (path: string) => platform.server.inject({ method: 'GET', url: `${OPEN_DATA_PREFIX}${path}` });
+  const exampleUrl = (path: string) => path.replace('{id}', path.startsWith('/bases') ? ids.base : ids.resource).replace(':id', path.startsWith('/bases') ? ids.base : ids.resource);
+
+  it('answers every path of its OpenAPI document, and documents every open route', async () => {
+    const documented = Object.keys(OPEN_DATA_OPENAPI.paths);
+    for (const path of documented) {
+      const response = await get(exampleUrl(path));
+      expect(response.statusCode, path).toBe(200);
+    }
+    expect(OPEN_DATA_ROUTES.map((r) => asOpenApiPath(r.path)).sort()).toEqual([...documented].sort());
+    const served = (await get('/openapi.json')).json();
+    expect(served.openapi).toBe('3.1.0');
+    expect(served.servers[0].url).toBe(OPEN_DATA_PREFIX);
+  });
+
+  it('lists the register and published resources only, paginated, readable from other sites', async () => {
+    const bases = await get('/bases?page=1&pageSize=10');
+    expect(bases.headers['access-control-allow-origin']).toBe('*');
+    expect(bases.json()).toMatchObject({ total: 1, page: 1, pageSize: 10, items: [{ id: ids.base, districtName: '海淀区', isDemo: true }] });
+    const resources = (await get('/resources')).json();
+    expect(resources.items.map((r: { id: string }) => r.id)).toEqual([ids.resource]);
+    expect((await get(`/resources?type=lecture`)).json().total).toBe(0);
+    expect((await get(`/resources/${ids.draft}`)).statusCode).toBe(404);
+    expect((await get(`/bases/${ids.revokedBase}`)).statusCode).toBe(404);
+    expect((await get('/bases/not-a-uuid')).statusCode).toBe(404);
+    const bad = await get('/bases?pageSize=1000');
+    expect(bad.statusCode).toBe(400);
+    expect((await get('/resources?type=unknown')).statusCode).toBe(400);
+  });
+
+  it('gives CSV with a UTF-8 BOM, Chinese headers, and formulas defused', async () => {
+    const response = await get('/resources.csv');
+    expect(response.headers['content-type']).toContain('text/csv');
+    const body = response.rawPayload.toString('utf8');
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    expect(body).toContain('标题,类型,所属基地');
+    expect(body).toContain("'=危险公式，罗盘（演示）");
+    expect(body).not.toContain('草稿讲座');
+    const bases = (await get('/bases.csv')).rawPayload.toString('utf8');
+    expect(bases).toContain('星河科技馆（演示）');
+    expect(bases).toContain('周二 09:00-17:00');
+    expect(bases).not.toContain('已撤销基地');
+  });
+});

@@ -1,0 +1,71 @@
+import { openData, type ApiDeps } from '@ssb/api';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
+
+const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+const ZResourceQuery = ZPageQuery.extend({
+  baseId: z.uuid().optional(),
+  type: z.string().refine(openData.isResourceType, { error: '未知的资源类型' }).optional(),
+});
+const ZId = z.uuid();
+
+type Handler = (deps: ApiDeps, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+const badQuery = (reply: FastifyReply, error: z.ZodError) => reply.code(400).send({ error: { code: 'BAD_REQUEST', message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；') } });
+const notFound = (reply: FastifyReply, what: string) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `未找到该${what}` } });
+const csv = (reply: FastifyReply, fileName: string, body: string) =>
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(body);
+
+/** The open routes, as data: the test checks that each is in the OpenAPI document and that each answers. */
+export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
+  { path: '/openapi.json', handler: async () => OPEN_DATA_OPENAPI },
+  {
+    path: '/bases',
+    handler: async (deps, request, reply) => {
+      const query = ZPageQuery.safeParse(request.query);
+      return query.success ? openData.listOpenBases(deps.db, query.data) : badQuery(reply, query.error);
+    },
+  },
+  { path: '/bases.csv', handler: async (deps, _request, reply) => csv(reply, 'bases.csv', await openData.openBasesCsv(deps.db)) },
+  {
+    path: '/bases/:id',
+    handler: async (deps, request, reply) => {
+      const id = ZId.safeParse((request.params as { id: string }).id);
+      const base = id.success ? await openData.getOpenBase(deps.db, id.data) : null;
+      return base ?? notFound(reply, '基地');
+    },
+  },
+  {
+    path: '/resources',
+    handler: async (deps, request, reply) => {
+      const query = ZResourceQuery.safeParse(request.query);
+      return query.success ? openData.listOpenResources(deps.db, query.data as Parameters<typeof openData.listOpenResources>[1]) : badQuery(reply, query.error);
+    },
+  },
+  { path: '/resources.csv', handler: async (deps, _request, reply) => csv(reply, 'resources.csv', await openData.openResourcesCsv(deps.db)) },
+  {
+    path: '/resources/:id',
+    handler: async (deps, request, reply) => {
+      const id = ZId.safeParse((request.params as { id: string }).id);
+      const resource = id.success ? await openData.getOpenResource(deps.db, id.data) : null;
+      return resource ?? notFound(reply, '资源');
+    },
+  },
+];
+
+/**
+ * Open data (开放数据): read-only, no session, readable from other sites (CORS) — the register and
+ * the published resources as JSON and CSV, described by the OpenAPI document at /openapi.json.
+ */
+export function registerOpenDataRoutes(app: FastifyInstance, deps: ApiDeps) {
+  for (const route of OPEN_DATA_ROUTES) {
+    app.get(`${OPEN_DATA_PREFIX}${route.path}`, async (request, reply) => {
+      reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').header('cache-control', 'public, max-age=60');
+      return route.handler(deps, request, reply);
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
+
+/**
+ * The shared-resource platform end to end: a base manager publishes an exhibit in the portal, a
+ * visitor finds it on the public site by part of a Chinese word, another base asks to borrow it,
+ * and the owner approves. The public pages pass an axe-core check.
+ */
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TITLE = '天文望远镜复原件（测试）';
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** `forAxe` lets the test inject axe-core past the site's strict CSP; the other flows run under the real CSP. */
+async function newPage(options: { forAxe?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: options.forAxe ?? false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+const at = (path: string) => `${platform.baseUrl}${path}`;
+const input = (page: Page, testId: string) => page.locator(`input[data-testid=${testId}]`);
+
+async function signInToPortal(page: Page, email: string, path: string) {
+  await page.goto(at(`/portal${path}`));
+  await page.waitForURL(/\/portal\/login/);
+  await input(page, 'login-email').fill(email);
+  await input(page, 'login-password').fill(DEMO_PASSWORD);
+  await input(page, 'login-password').press('Enter');
+  await page.waitForURL((url) => url.pathname === `/portal${path}`);
+}
+
+/** axe-core injected into the page; returns the serious and critical violations. */
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + n * 86400_000));
+
+describe('shared-resource platform', () => {
+  let resourceId = '';
+
+  test('a base manager writes and publishes an exhibit in the portal', async () => {
+    const { context, page, errors } = await newPage();
+    await signInToPortal(page, 'base@demo.ssb.local', '/resources');
+    await page.locator('[data-testid=resource-table]').waitFor();
+    await screenshot(page, 'resources-portal-list');
+
+    await page.locator('[data-testid=new-resource]').click();
+    await page.waitForURL(/\/portal\/resources\/new$/);
+    await input(page, 'resource-title').fill(TITLE);
+    const editor = page.locator('[data-testid=rich-text]');
+    await editor.click();
+    await page.keyboard.type('一架按原样复原的折射式天文望远镜，');
+    await page.getByRole('button', { name: '加粗' }).click();
+    await page.keyboard.type('可拆装运输');
+    await page.getByRole('button', { name: '加粗' }).click();
+    await page.keyboard.type('，附观测记录手稿复制件。');
+    await page.locator('[data-testid=element-innovation]').click();
+    await page.locator('[data-testid=resource-lendable]').click();
+    await page.locator('textarea[data-testid=resource-terms]').fill('借用方负责往返运输与保险，展期不超过 20 天。');
+    await screenshot(page, 'resources-portal-editor');
+    await page.locator('[data-testid=resource-save]').click();
+    await page.waitForURL(/\/portal\/resources\/[0-9a-f-]{36}$/);
+    resourceId = page.url().split('/').at(-1)!;
+    await expect.poll(() => page.locator('[data-testid=resource-status]').textContent()).toBe('草稿');
+
+    // Publishing asks first.
+    await page.locator('[data-testid=editor-publish]').click();
+    await page.locator('.el-message-box').waitFor();
+    expect(await page.locator('.el-message-box').textContent()).toContain('确认发布');
+    await page.locator('.el-message-box .el-button--primary').click();
+    await expect.poll(() => page.locator('[data-testid=resource-status]').textContent()).toBe('已发布');
+    await screenshot(page, 'resources-portal-published');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a visitor finds it by part of a Chinese word, with the word highlighted, and opens it', async () => {
+    const { context, page, errors } = await newPage({ forAxe: true });
+    await page.goto(at('/'));
+    await page.locator('[data-testid=search-input]').fill('望远');
+    await page.locator('[data-testid=search-input]').press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    // The index follows the publication through the outbox within moments.
+    const hit = page.locator('[data-testid=search-results] li', { hasText: TITLE });
+    for (let attempt = 0; attempt < 20 && !(await hit.count()); attempt++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.locator('[data-testid=search-results], .state').first().waitFor();
+    }
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().textContent()).toContain('望远');
+    await screenshot(page, 'resources-search');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await hit.locator('a').first().click();
+    await page.waitForURL(new RegExp(`/resources/${resourceId}$`));
+    await page.locator('[data-testid=resource-title]').waitFor();
+    expect(await page.locator('[data-testid=resource-description] strong').textContent()).toBe('可拆装运输');
+    expect(await page.locator('.lending').textContent()).toContain('登录后申请');
+    await screenshot(page, 'resources-resource-page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the home page, the directory with its map, and a base page pass axe and work by keyboard', async () => {
+    const { context, page, errors } = await newPage({ forAxe: true });
+    await page.goto(at('/'));
+    await page.locator('[data-testid=search-input]').waitFor();
+    await screenshot(page, 'resources-home');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(at('/bases'));
+    await page.locator('[data-testid=base-cards] li').first().waitFor();
+    const total = await page.locator('[data-testid=base-cards] li').count();
+    expect(total).toBeGreaterThan(1);
+    await screenshot(page, 'resources-directory');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Keyboard: focus a district tile and press Enter to filter by it.
+    const haidian = page.locator('[data-testid=district-110108]');
+    await haidian.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/district=110108/);
+    expect(await haidian.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-testid=base-cards] li').count()).toBeLessThan(total);
+    for (const card of await page.locator('[data-testid=base-cards] li').allTextContents()) expect(card).toContain('海淀区');
+    await screenshot(page, 'resources-directory-haidian');
+
+    await page.locator('[data-testid=base-cards] li a').first().click();
+    await page.locator('[data-testid=base-name]').waitFor();
+    await page.locator('.hours').waitFor();
+    await screenshot(page, 'resources-base-page');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('another base asks to borrow it and the owner approves; both sides see the history', async () => {
+    const borrower = await newPage();
+    await borrower.page.goto(at(`/login?redirect=${encodeURIComponent(`/resources/${resourceId}`)}`));
+    await input(borrower.page, 'login-email').fill('base2@demo.ssb.local');
+    await input(borrower.page, 'login-password').fill(DEMO_PASSWORD);
+    await input(borrower.page, 'login-password').press('Enter');
+    await borrower.page.waitForURL(new RegExp(`/resources/${resourceId}$`));
+    await borrower.page.locator('[data-testid=booking-form]').waitFor();
+    await borrower.page.locator('[data-testid=booking-starts]').fill(inDays(14));
+    await borrower.page.locator('[data-testid=booking-ends]').fill(inDays(24));
+    await borrower.page.locator('[data-testid=booking-message]').fill('用于校园科学周展出');
+    await borrower.page.locator('[data-testid=booking-submit]').click();
+    await borrower.page.locator('[data-testid=booking-sent]').waitFor();
+    await screenshot(borrower.page, 'resources-booking-sent');
+
+    const owner = await newPage();
+    await signInToPortal(owner.page, 'base@demo.ssb.local', '/sharing');
+    const row = owner.page.locator('[data-testid=booking-table] .el-table__row', { hasText: TITLE });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('用于校园科学周展出');
+    await screenshot(owner.page, 'resources-sharing-incoming');
+    await row.locator('[data-testid=booking-approve]').click();
+    await owner.page.locator('.el-message-box').waitFor();
+    await owner.page.locator('.el-message-box textarea').fill('请提前三天联系运输');
+    await owner.page.locator('.el-message-box .el-button--primary').click();
+    await expect.poll(() => row.locator('[data-testid=booking-status]').textContent()).toBe('已同意');
+    await screenshot(owner.page, 'resources-sharing-approved');
+
+    await borrower.page.goto(at('/portal/sharing'));
+    await borrower.page.locator('[data-testid=sharing-outgoing]').click();
+    const mine = borrower.page.locator('[data-testid=booking-table] .el-table__row', { hasText: TITLE });
+    await expect.poll(() => mine.locator('[data-testid=booking-status]').textContent()).toBe('已同意');
+    expect(await mine.textContent()).toContain('请提前三天联系运输');
+    await screenshot(borrower.page, 'resources-sharing-outgoing');
+
+    // The approved dates are shown as taken on the public page.
+    await borrower.page.goto(at(`/resources/${resourceId}`));
+    await borrower.page.locator('.lending').waitFor();
+    expect(await borrower.page.locator('.lending').textContent()).toContain(inDays(14));
+    expect([...borrower.errors, ...owner.errors]).toEqual([]);
+    await borrower.context.close();
+    await owner.context.close();
+  });
+
+  test('a base manager edits opening hours of their base', async () => {
+    const { context, page, errors } = await newPage();
+    await signInToPortal(page, 'base@demo.ssb.local', '/base');
+    await page.locator('[data-testid=profile-introduction]').waitFor();
+    const rows = await page.locator('[data-testid=hours-row]').count();
+    await page.locator('[data-testid=add-period]').click();
+    expect(await page.locator('[data-testid=hours-row]').count()).toBe(rows + 1);
+    await page.locator('[data-testid=profile-save]').click();
+    await page.locator('.el-message--success').waitFor();
+    await screenshot(page, 'resources-base-profile');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the directory, the search and a resource page fit a phone screen', async () => {
+    const { context, page, errors } = await newPage({ width: 390 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(at('/bases'));
+    await page.locator('[data-testid=base-cards] li').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'resources-directory-phone');
+    await page.goto(at(`/search?q=${encodeURIComponent('罗盘')}`));
+    await page.locator('[data-testid=search-results], .state').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto(at(`/resources/${resourceId}`));
+    await page.locator('[data-testid=resource-title]').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'resources-resource-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

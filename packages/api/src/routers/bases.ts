@@ -1,0 +1,39 @@
+import { BASE_CATEGORIES } from '@ssb/domain/spirit';
+import { DISTRICT_CODES } from '@ssb/domain/districts';
+import { ZBaseProfile } from '@ssb/domain/shared-resources';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure, roleProcedure } from '../procedures.ts';
+import { listManagedBases } from '../services/base-profile/managed-bases.ts';
+import { getBasePage, listBaseDirectory } from '../services/base-profile/public-bases.ts';
+import { getMyBaseProfile, updateBaseProfile } from '../services/base-profile/update-profile.ts';
+
+const baseManagerProcedure = roleProcedure('base_manager');
+const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
+
+export const basesRouter = {
+  /** The public directory: filters by category, district and "open now", paginated. */
+  directory: publicProcedure
+    .input(
+      z.object({
+        category: z.array(z.enum(BASE_CATEGORIES)).max(BASE_CATEGORIES.length).optional(),
+        district: z.array(z.enum(DISTRICT_CODES)).max(DISTRICT_CODES.length).optional(),
+        isOpenNow: z.boolean().optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(50).default(12),
+      }),
+    )
+    .query(({ ctx, input }) => listBaseDirectory(ctx.db, input)),
+
+  page: publicProcedure.input(z.object({ baseId: z.uuid() })).query(({ ctx, input }) => getBasePage(ctx.db, input.baseId)),
+
+  mine: baseManagerProcedure.query(async ({ ctx }) =>
+    (await listManagedBases(ctx.db, viewerOf(ctx))).map((b) => ({ id: b.id, name: b.name, number: b.number, status: b.status })),
+  ),
+
+  profile: baseManagerProcedure.input(z.object({ baseId: z.uuid() })).query(({ ctx, input }) => getMyBaseProfile(ctx.db, viewerOf(ctx), input.baseId)),
+
+  updateProfile: baseManagerProcedure
+    .input(ZBaseProfile.extend({ baseId: z.uuid(), version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => updateBaseProfile(ctx.db, viewerOf(ctx), input)),
+} satisfies TRPCRouterRecord;

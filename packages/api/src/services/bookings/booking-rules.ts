@@ -1,0 +1,36 @@
+import type { DbOrTx } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { PROGRAMME_TIME_ZONE } from '@ssb/domain/time';
+import { and, eq, gte, lte, ne } from 'drizzle-orm';
+import { userError } from '../errors.ts';
+
+/** Today's date in Beijing, "YYYY-MM-DD". */
+export const beijingToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE }).format(now);
+
+/**
+ * Locks the resource row so that requests and approvals of the same resource run one at a time:
+ * two overlapping approvals can then never both see a free calendar.
+ */
+export async function lockResource(tx: DbOrTx, resourceId: string) {
+  const [resource] = await tx.select().from(schema.resources).where(eq(schema.resources.id, resourceId)).for('update');
+  if (!resource) throw userError('NOT_FOUND', '未找到该资源');
+  return resource;
+}
+
+/** Refuses dates that overlap an approved booking of the same resource (ranges are inclusive). */
+export async function refuseOverlap(tx: DbOrTx, input: { resourceId: string; startsOn: string; endsOn: string; exceptBookingId?: string }) {
+  const [clash] = await tx
+    .select({ startsOn: schema.resourceBookings.startsOn, endsOn: schema.resourceBookings.endsOn })
+    .from(schema.resourceBookings)
+    .where(
+      and(
+        eq(schema.resourceBookings.resourceId, input.resourceId),
+        eq(schema.resourceBookings.status, 'approved'),
+        lte(schema.resourceBookings.startsOn, input.endsOn),
+        gte(schema.resourceBookings.endsOn, input.startsOn),
+        input.exceptBookingId ? ne(schema.resourceBookings.id, input.exceptBookingId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (clash) throw userError('CONFLICT', `所选日期与已同意的预约（${clash.startsOn} 至 ${clash.endsOn}）冲突，请选择其他日期`);
+}

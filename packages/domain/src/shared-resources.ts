@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AUDIENCES, RESOURCE_TYPES, type ResourceStatus } from './bases.ts';
+import { ZOpeningHours } from './opening-hours.ts';
+import { SPIRIT_ELEMENTS } from './spirit.ts';
+
+/** Input schemas of the shared-resource platform, used by the portal's forms and by the procedures. */
+
+const SPIRIT_KEYS = SPIRIT_ELEMENTS.map((e) => e.key) as [string, ...string[]];
+const names = z.array(z.string().trim().min(1).max(40)).max(20, { error: '最多填写 20 位' });
+
+export const ZResourceFields = z.object({
+  type: z.enum(RESOURCE_TYPES, { error: '请选择资源类型' }),
+  title: z.string().trim().min(2, { error: '标题至少 2 个字' }).max(80, { error: '标题不超过 80 个字' }),
+  /** Rich text as typed; the server sanitises it with an allow-list before storing. */
+  descriptionHtml: z.string().max(50_000, { error: '介绍过长' }),
+  scientists: names,
+  elements: z.array(z.enum(SPIRIT_KEYS)).max(6),
+  audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
+  lendable: z.boolean(),
+  lendingTerms: z.string().trim().max(2000, { error: '借用条件不超过 2000 字' }),
+});
+export type TResourceFields = z.infer<typeof ZResourceFields>;
+
+/** Moves of a resource between draft → published → archived, and who sees it in each. */
+export const RESOURCE_ACTIONS = {
+  publish: { from: ['draft', 'archived'], to: 'published' },
+  archive: { from: ['published', 'draft'], to: 'archived' },
+  unpublish: { from: ['published'], to: 'draft' },
+} as const satisfies Record<string, { from: readonly ResourceStatus[]; to: ResourceStatus }>;
+export type ResourceAction = keyof typeof RESOURCE_ACTIONS;
+export const RESOURCE_ACTION_NAMES = Object.keys(RESOURCE_ACTIONS) as [ResourceAction, ...ResourceAction[]];
+
+export const actionsFor = (status: ResourceStatus): ResourceAction[] =>
+  RESOURCE_ACTION_NAMES.filter((a) => (RESOURCE_ACTIONS[a].from as readonly string[]).includes(status));
+
+const isoDate = z.iso.date({ error: '请选择日期' });
+
+export const ZBookingRequest = z
+  .object({
+    resourceId: z.uuid(),
+    /** Which of the requester's bases asks, when the user manages several. */
+    requesterBaseId: z.uuid().optional(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    message: z.string().trim().max(1000, { error: '说明不超过 1000 字' }).default(''),
+  })
+  .refine((b) => b.startsOn <= b.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
+export type TBookingRequest = z.infer<typeof ZBookingRequest>;
+
+export const ZBaseProfile = z.object({
+  introduction: z.string().trim().max(5000, { error: '简介不超过 5000 字' }),
+  address: z.string().trim().max(200, { error: '地址不超过 200 字' }),
+  openingHours: ZOpeningHours,
+  bookingInfo: z.string().trim().max(2000, { error: '预约方式不超过 2000 字' }),
+  phone: z.string().trim().max(40).nullable(),
+  website: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: '网址应以 http:// 或 https:// 开头' })])
+    .nullable()
+    .transform((v) => v || null),
+  scientists: names,
+});
+export type TBaseProfile = z.infer<typeof ZBaseProfile>;
+
+/** Two date ranges (inclusive) overlap when each starts on or before the other ends. */
+export const rangesOverlap = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) =>
+  a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
