@@ -1,4 +1,3 @@
-/// <reference path="./fontkit.d.ts" />
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';

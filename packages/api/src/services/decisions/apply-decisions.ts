@@ -5,6 +5,7 @@ import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
 import { notifyUsers, usersOf } from '../notifications/notify.ts';
+import { grantBaseManagers } from '../register/grant-base-managers.ts';
 import { nameBase } from '../register/name-base.ts';
 import { lockBatchNumbering } from '../register/numbering.ts';
 import { planDecisions, type DecisionRequest } from './plan-decisions.ts';
@@ -37,6 +38,7 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
       if (change.to === 'named') {
         const base = await nameBase(tx, { ...change, number: change.number!, name: change.baseName, batchYear: campaign.year, namedOn: plan.namedOn!, validUntil: plan.validUntil!, actorUserId: actor.userId });
         bases.push({ id: base.id, number: base.number, name: base.name });
+        await grantBaseManagers(tx, deps.config.publicUrl, { organizationId: base.organizationId, base, actorUserId: actor.userId });
       }
       await appendAudit(tx, {
         actorUserId: actor.userId,
