@@ -69,6 +69,17 @@ describe.each(TEST_ENGINES)('decisions, notice and naming on %s', (engine) => {
     expect(list.tally.shortlisted).toBeGreaterThanOrEqual(3);
   });
 
+  it('only nominations accepted at intake can be shortlisted; any may be left unselected', async () => {
+    const [pending, corrected] = await seedRecommendedNominations(api.db, campaignId, 2, '未受理');
+    await api.db.update(schema.intakeChecks).set({ status: 'pending' }).where(eq(schema.intakeChecks.applicationId, pending!));
+    await api.db.update(schema.intakeChecks).set({ status: 'correction_requested' }).where(eq(schema.intakeChecks.applicationId, corrected!));
+    const shortlist = await office.decisions.preview({ campaignId, applicationIds: [pending!, corrected!], outcome: 'shortlisted' });
+    expect(shortlist.counts).toEqual({ change: 0, unchanged: 0, refused: 2 });
+    expect(new Set(shortlist.refused.map((r) => r.reason))).toEqual(new Set(['尚未通过形式审查（受理）']));
+    const rejected = await office.decisions.preview({ campaignId, applicationIds: [pending!], outcome: 'not_selected' });
+    expect(rejected.counts.change).toBe(1);
+  });
+
   it('names after the notice: objections first answered, numbers sequential per batch, bases in the register', async () => {
     const ids = await seedRecommendedNominations(api.db, campaignId, 2, '命名');
     const shortlist = await office.decisions.preview({ campaignId, applicationIds: ids, outcome: 'shortlisted' });

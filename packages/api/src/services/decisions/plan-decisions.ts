@@ -7,7 +7,7 @@ import { userError } from '../errors.ts';
 import { nextBaseSequence } from '../register/numbering.ts';
 import { summarizeNomination, type NominationSummary } from './candidate-fields.ts';
 
-const { applications, organizations, selectionDecisions, publicNotices, objections } = schema;
+const { applications, organizations, selectionDecisions, publicNotices, objections, intakeChecks } = schema;
 
 export type DecisionRequest = {
   campaignId: string;
@@ -44,10 +44,11 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
   if (ids.length === 0) throw userError('BAD_REQUEST', '请至少选择一个申报');
 
   const rows = await db
-    .select({ id: applications.id, campaignId: applications.campaignId, status: applications.status, data: applications.data, orgName: organizations.name, orgDistrict: organizations.districtCode, outcome: selectionDecisions.outcome })
+    .select({ id: applications.id, campaignId: applications.campaignId, status: applications.status, data: applications.data, orgName: organizations.name, orgDistrict: organizations.districtCode, outcome: selectionDecisions.outcome, intake: intakeChecks.status })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(selectionDecisions, eq(selectionDecisions.applicationId, applications.id))
+    .leftJoin(intakeChecks, eq(intakeChecks.applicationId, applications.id))
     .where(inArray(applications.id, ids));
   if (rows.length !== ids.length) throw userError('NOT_FOUND', '所选申报中有不存在的记录，请刷新后重试');
 
@@ -61,6 +62,8 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
     if (row.campaignId !== request.campaignId) refuse('不属于本年度');
     else if (row.status !== 'recommended') refuse('不是已推荐的申报');
     else if (from === request.outcome) plan.unchanged.push(summary);
+    // Only nominations the office accepted at intake go on to be shortlisted or named.
+    else if (request.outcome !== 'not_selected' && row.intake !== 'accepted') refuse('尚未通过形式审查（受理）');
     else if (from === 'named') refuse('已命名，不能再改变评选决定；如需撤销请在基地名录中变更状态');
     else if (request.outcome === 'named' && from !== 'shortlisted') refuse(`须先列入拟命名名单并经公示（当前：${from ? label(from) : '未决定'}）`);
     else if (request.outcome === 'named' && noticeState.get(row.id)) refuse(noticeState.get(row.id)!);

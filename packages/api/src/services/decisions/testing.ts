@@ -4,7 +4,7 @@ import { completeApplicationData } from '@ssb/domain/testing';
 
 const DISTRICTS = ['110108', '110105', '110101', '110102', '110106'];
 
-/** Nominations already recommended to the office (the recommender path is tested elsewhere). */
+/** Nominations recommended to the office and accepted at intake (those paths are tested elsewhere). */
 export async function seedRecommendedNominations(db: DbOrTx, campaignId: string, count: number, label = '测试') {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -20,6 +20,7 @@ export async function seedRecommendedNominations(db: DbOrTx, campaignId: string,
         data: completeApplicationData({ baseName: `${label}科学家精神馆${i + 1}`, hostUnit: organization.name, uscc: organization.uscc, districtCode, category: '科技馆', scientists: '钱学森、邓稼先' }),
       })
       .returning({ id: schema.applications.id });
+    await db.insert(schema.intakeChecks).values({ applicationId: application!.id, status: 'accepted' });
     ids.push(application!.id);
   }
   return ids;
