@@ -5,11 +5,21 @@ import { queueSearchUpdate } from '../search/outbox.ts';
 const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Scientists typed as free text (、，; or new lines) become the profile's list. */
+/**
+ * The form asks for scientists in free text ("展示钱学森、赵九章等科学家的事迹"): keep the names,
+ * dropping lead-in verbs and the trailing "等…". Base managers correct the list on their profile.
+ */
 export const splitScientists = (text: string) =>
   text
-    .split(/[、，,;；\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && s.length <= 40)
+    .split(/[、，,;；。\n]+/)
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^(展示|介绍|讲述|包括|主要有|以及|和|及)+/, '')
+        .replace(/等.*$/, '')
+        .trim(),
+    )
+    .filter((s) => s.length >= 2 && s.length <= 12)
     .slice(0, 30);
 
 /**
