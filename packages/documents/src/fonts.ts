@@ -1,3 +1,6 @@
+// Other packages compile this file too, and they see fontkit's types only through this reference.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./fontkit.d.ts" />
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';

@@ -78,6 +78,8 @@ export const blockingItems = (items: ChecklistItem[]) => items.filter((i) => !i.
 export const INTAKE_ACTIONS = {
   requestCorrection: ['pending', 'correction_requested'],
   accept: ['pending'],
+  /** 不予受理: the files fail the notice's requirements, or a correction was not made in time. */
+  reject: ['pending', 'correction_requested'],
 } as const satisfies Record<string, readonly IntakeStatus[]>;
 
 export const canIntake = (action: keyof typeof INTAKE_ACTIONS, status: IntakeStatus) => (INTAKE_ACTIONS[action] as readonly IntakeStatus[]).includes(status);

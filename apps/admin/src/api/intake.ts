@@ -46,4 +46,5 @@ function useNominationMutation<TInput, TOutput>(call: (input: TInput) => Promise
 export const useSetChecklistItem = () => useNominationMutation((input: RouterInputs['intake']['setChecklistItem']) => trpc.intake.setChecklistItem.mutate(input));
 export const useRequestCorrection = () => useNominationMutation((input: RouterInputs['intake']['requestCorrection']) => trpc.intake.requestCorrection.mutate(input));
 export const useAcceptNomination = () => useNominationMutation((input: RouterInputs['intake']['accept']) => trpc.intake.accept.mutate(input));
+export const useRejectNomination = () => useNominationMutation((input: RouterInputs['intake']['reject']) => trpc.intake.reject.mutate(input));
 export const useApplyBulkAccept = () => useNominationMutation((input: RouterInputs['intake']['applyBulkAccept']) => trpc.intake.applyBulkAccept.mutate(input));

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { applicantProcedure, officeProcedure } from '../procedures.ts';
 import { myCorrection, replyCorrection } from '../services/intake/correction.ts';
-import { acceptNomination, applyBulkAccept, nominationDetail, previewBulkAccept, requestCorrection, setChecklistItem } from '../services/intake/intake-actions.ts';
+import { acceptNomination, applyBulkAccept, nominationDetail, previewBulkAccept, rejectNomination, requestCorrection, setChecklistItem } from '../services/intake/intake-actions.ts';
 import { listNominationCampaigns, listNominations, ZIntakeListInput } from '../services/intake/list-nominations.ts';
 
 const ZIds = z.object({ campaignId: z.uuid(), applicationIds: z.array(z.uuid()).min(1, { error: '请至少选择一项' }).max(500) });
@@ -26,6 +26,9 @@ export const intakeRouter = {
     )
     .mutation(({ ctx, input }) => requestCorrection(ctx, ctx.user.id, { ...input, deadline: new Date(input.deadline) })),
   accept: officeProcedure.input(z.object({ applicationId: z.uuid() })).mutation(({ ctx, input }) => acceptNomination(ctx, ctx.user.id, input.applicationId)),
+  reject: officeProcedure
+    .input(z.object({ applicationId: z.uuid(), reason: z.string().trim().min(4, { error: '请写明不予受理的原因（至少 4 个字）' }).max(2000) }))
+    .mutation(({ ctx, input }) => rejectNomination(ctx, ctx.user.id, input.applicationId, input.reason)),
   previewBulkAccept: officeProcedure.input(ZIds).query(({ ctx, input }) => previewBulkAccept(ctx.db, input.campaignId, input.applicationIds)),
   applyBulkAccept: officeProcedure.input(ZIds).mutation(({ ctx, input }) => applyBulkAccept(ctx, ctx.user.id, input.campaignId, input.applicationIds)),
 

@@ -98,6 +98,20 @@ export async function acceptNomination(deps: ApiDeps, userId: string, applicatio
   return nominationDetail(deps.db, applicationId);
 }
 
+/** 不予受理, with the reason the applicant and recommender are told. */
+export async function rejectNomination(deps: ApiDeps, userId: string, applicationId: string, reason: string) {
+  const n = await getNomination(deps.db, applicationId);
+  await deps.db.transaction(async (tx) => {
+    const row = await lockIntake(tx, applicationId);
+    if (!canIntake('reject', row.status)) throw refuseFrom(row.status, '不予受理');
+    await tx.update(intakeChecks).set({ status: 'rejected', correctionNote: reason, checkedBy: userId, updatedAt: new Date() }).where(eq(intakeChecks.applicationId, applicationId));
+    await tx.insert(schema.applicationEvents).values({ applicationId, action: 'intake_reject', fromStatus: 'recommended', toStatus: 'recommended', actorUserId: userId, reason });
+    await tellParties(tx, deps, n, `申报未通过形式审查：${nameOf(n)}`, `“${nameOf(n)}”未通过形式审查，不予受理。原因：${reason}`);
+    await appendAudit(tx, { actorUserId: userId, action: 'intake.reject', entityType: 'application', entityId: applicationId, data: { from: row.status, reason } });
+  });
+  return nominationDetail(deps.db, applicationId);
+}
+
 /** What a bulk acceptance would do, before doing it: which are ready and why the others are not. */
 export async function previewBulkAccept(db: DbOrTx, campaignId: string, applicationIds: string[]) {
   const nominations = await loadNominations(db, campaignId, applicationIds);

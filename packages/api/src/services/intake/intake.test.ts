@@ -137,6 +137,20 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
     expect((await office.intake.list({ campaignId, page: 1, pageSize: 50, status: 'accepted' })).total).toBe(4);
   });
 
+  it('rejects a nomination whose correction lapsed, with the reason told and audited; an accepted one cannot be rejected', async () => {
+    const lapsed = await nominationOf('燕园科学家故事馆（演示）');
+    await expect(office.intake.reject({ applicationId: lapsed.id, reason: '短' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await office.intake.reject({ applicationId: lapsed.id, reason: '逾期未补正，照片不足 3 张' });
+    expect((await nominationOf('燕园科学家故事馆（演示）')).intake.status).toBe('rejected');
+    const [audit] = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'intake.reject'));
+    expect(audit).toMatchObject({ entityId: lapsed.id, data: expect.objectContaining({ reason: '逾期未补正，照片不足 3 张' }) });
+    const events = await api.db.select().from(schema.applicationEvents).where(eq(schema.applicationEvents.applicationId, lapsed.id));
+    expect(events.map((e) => e.action)).toContain('intake_reject');
+
+    const accepted = await nominationOf('京师理工科学家精神馆（演示）');
+    await expect(office.intake.reject({ applicationId: accepted.id, reason: '材料不符合要求' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('不能不予受理') });
+  });
+
   it('is the office’s alone', async () => {
     for (const email of ['applicant@demo.ssb.local', 'recommender@demo.ssb.local', 'expert@demo.ssb.local']) {
       const caller = await api.as(await userId(api, email));
