@@ -42,7 +42,7 @@ export const ZEnv = z.object({
   /** Serve the built web apps from this process (the one-command mode). */
   SERVE_APPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Reserved for the Meilisearch adapter of resource search (not built yet; not read). */
+  /** Meilisearch server for resource search; unset means the embedded engine in the database. */
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
   /** Reserved for the S3-compatible FileStore adapter (not built yet; files live in DATA_DIR/files). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, expireDueBases, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
 import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
@@ -12,9 +12,13 @@ import { loadEnv, type Env } from './env.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerOpenDataRoutes } from './open-data.ts';
+import { registerRegisterExportRoutes } from './register-exports.ts';
+import { beijingToday } from '@ssb/domain/register';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
+import { createSearchEngine, startSearch } from './search.ts';
 
 /** Believe the nearest `hops` proxies about the client address, as proxy-addr does for a number. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -43,6 +47,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createEmlMailer(join(env.DATA_DIR, 'mail'), env.MAIL_FROM),
     files: createLocalFileStore(join(env.DATA_DIR, 'files')),
     config: { publicUrl },
+    search: createSearchEngine(env, database.db),
   };
 
   const server = Fastify({
@@ -105,6 +110,8 @@ export async function createServer(options: CreateServerOptions = {}) {
   await registerUploads(server, deps, env.DATA_DIR);
   registerFileRoutes(server, deps);
   registerExportRoutes(server, deps);
+  registerRegisterExportRoutes(server, deps);
+  registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
   registerNotFound(server, webApps);
@@ -112,10 +119,12 @@ export async function createServer(options: CreateServerOptions = {}) {
   // Background jobs (emails of notices) run in this process; more replicas share the queue.
   const worker = startJobWorker(deps, { onError: (error) => server.log.error({ err: error }, 'job worker failed') });
   server.addHook('onClose', async () => worker.stop());
+  startSearch(server, database.db, deps.search!);
 
   // Hourly housekeeping; unref'd so it never keeps the process alive.
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
+    expireDueBases(database.db, beijingToday()).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

@@ -1,5 +1,6 @@
 import type { Database } from '@ssb/db';
 import type { Role } from '@ssb/domain/roles';
+import type { SearchEngine } from '@ssb/search';
 import type { FileStore } from '@ssb/storage';
 import type { Mailer } from './services/mail/mailer.ts';
 import { loadSession } from './services/auth/sessions.ts';
@@ -22,7 +23,8 @@ export type ApiConfig = {
   publicUrl: string;
 };
 
-export type ApiDeps = { db: Database; mailer: Mailer; files: FileStore; config: ApiConfig };
+/** `search` unset means the embedded engine on `db`. */
+export type ApiDeps = { db: Database; mailer: Mailer; files: FileStore; config: ApiConfig; search?: SearchEngine };
 
 export type Context = ApiDeps & {
   user: SessionUser | null;

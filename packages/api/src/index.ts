@@ -17,3 +17,8 @@ export { loadSession } from './services/auth/sessions.ts';
 export { exportApplicationPdf, exportMaterialsZip } from './services/documents/export-application.ts';
 export { exportSummary } from './services/documents/export-summary.ts';
 export { drainJobs, enqueueJob, runDueJobs, startJobWorker } from './services/jobs/queue.ts';
+export { isAssignedExpertOf } from './services/review/expert-view.ts';
+export * as openData from './services/open-data/open-data.ts';
+export * as searchIndex from './services/search/index.ts';
+export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/register/export-register.ts';
+export { expireDueBases } from './services/register/change-base-status.ts';

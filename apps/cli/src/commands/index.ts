@@ -9,7 +9,8 @@ import { infraUploadLimits } from './infra-upload-limits.ts';
 import { mediaCheck } from './media-check.ts';
 import { orgCreate } from './org-create.ts';
 import { userCreate } from './user-create.ts';
+import { searchReindex } from './search-reindex.ts';
 
-export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, help];
+export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, searchReindex, help];
 
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);

@@ -1,0 +1,119 @@
+import { schema, type DbOrTx } from '@ssb/db';
+import type { SearchDocument } from '@ssb/search';
+import { and, eq, gt, inArray, ne } from 'drizzle-orm';
+
+/** Bases shown on the public platform; the others are removed from the index. */
+export const SEARCHABLE_BASE_STATUSES = ['active', 'rectification'] as const;
+
+export type DocumentChanges = { upserts: SearchDocument[]; removals: string[] };
+
+type BaseRow = typeof schema.bases.$inferSelect;
+type ResourceRow = typeof schema.resources.$inferSelect;
+
+const isSearchableBase = (base: Pick<BaseRow, 'status'>) => (SEARCHABLE_BASE_STATUSES as readonly string[]).includes(base.status);
+
+export function baseDocument(base: BaseRow): SearchDocument {
+  return {
+    id: base.id,
+    kind: 'base',
+    title: base.name,
+    body: [base.introduction, base.address, base.category].filter(Boolean).join('\n'),
+    type: null,
+    districtCode: base.districtCode,
+    baseId: base.id,
+    baseName: base.name,
+    elements: [],
+    scientists: base.scientists,
+    audiences: [],
+    sortAt: new Date(`${base.namedOn}T00:00:00+08:00`).toISOString(),
+  };
+}
+
+export function resourceDocument(resource: ResourceRow, base: Pick<BaseRow, 'name' | 'districtCode'>): SearchDocument {
+  return {
+    id: resource.id,
+    kind: 'resource',
+    title: resource.title,
+    body: resource.descriptionText,
+    type: resource.type,
+    districtCode: base.districtCode,
+    baseId: resource.baseId,
+    baseName: base.name,
+    elements: resource.elements,
+    scientists: resource.scientists,
+    audiences: resource.audiences,
+    sortAt: (resource.publishedAt ?? resource.updatedAt).toISOString(),
+  };
+}
+
+/**
+ * What the index must now hold for these entities, read from the database: a published resource
+ * of a base that is not revoked, and a base that is active or under rectification, are upserted;
+ * anything else (draft, archived, revoked, deleted) is removed. A base's change also refreshes its
+ * resources, which carry its name and district and disappear with its revocation.
+ */
+export async function loadSearchDocuments(db: DbOrTx, changed: { resourceIds: string[]; baseIds: string[] }): Promise<DocumentChanges> {
+  const upserts: SearchDocument[] = [];
+  const removals = new Set<string>();
+
+  const bases = changed.baseIds.length ? await db.select().from(schema.bases).where(inArray(schema.bases.id, changed.baseIds)) : [];
+  for (const id of changed.baseIds) {
+    const base = bases.find((b) => b.id === id);
+    if (base && isSearchableBase(base)) upserts.push(baseDocument(base));
+    else removals.add(id);
+  }
+
+  const resourceRows = await (async () => {
+    const byId = changed.resourceIds.length ? inArray(schema.resources.id, changed.resourceIds) : null;
+    const byBase = changed.baseIds.length ? inArray(schema.resources.baseId, changed.baseIds) : null;
+    const rows = [];
+    for (const where of [byId, byBase]) {
+      if (!where) continue;
+      rows.push(
+        ...(await db
+          .select({ resource: schema.resources, base: { name: schema.bases.name, districtCode: schema.bases.districtCode, status: schema.bases.status } })
+          .from(schema.resources)
+          .innerJoin(schema.bases, eq(schema.bases.id, schema.resources.baseId))
+          .where(where)),
+      );
+    }
+    return rows;
+  })();
+
+  const seen = new Set<string>();
+  for (const { resource, base } of resourceRows) {
+    if (seen.has(resource.id)) continue;
+    seen.add(resource.id);
+    if (resource.status === 'published' && base.status !== 'revoked') upserts.push(resourceDocument(resource, base));
+    else removals.add(resource.id);
+  }
+  for (const id of changed.resourceIds) if (!seen.has(id)) removals.add(id); // deleted rows
+  return { upserts, removals: [...removals] };
+}
+
+/** Every searchable document, in pages (keyset on id), for a rebuild. */
+export async function* allSearchDocuments(db: DbOrTx, pageSize = 500): AsyncGenerator<SearchDocument[]> {
+  for (let after = ''; ; ) {
+    const rows = await db
+      .select()
+      .from(schema.bases)
+      .where(and(inArray(schema.bases.status, [...SEARCHABLE_BASE_STATUSES]), after ? gt(schema.bases.id, after) : undefined))
+      .orderBy(schema.bases.id)
+      .limit(pageSize);
+    if (rows.length) yield rows.map(baseDocument);
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)!.id;
+  }
+  for (let after = ''; ; ) {
+    const rows = await db
+      .select({ resource: schema.resources, base: { name: schema.bases.name, districtCode: schema.bases.districtCode } })
+      .from(schema.resources)
+      .innerJoin(schema.bases, eq(schema.bases.id, schema.resources.baseId))
+      .where(and(eq(schema.resources.status, 'published'), ne(schema.bases.status, 'revoked'), after ? gt(schema.resources.id, after) : undefined))
+      .orderBy(schema.resources.id)
+      .limit(pageSize);
+    if (rows.length) yield rows.map((r) => resourceDocument(r.resource, r.base));
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)!.resource.id;
+  }
+}
