@@ -7,6 +7,7 @@ import { assignmentForExpert, myAssignments } from '../services/review/expert-vi
 import { addExpert, expertCandidates, listExperts, updateExpert } from '../services/review/pool.ts';
 import { roundProgress, sendReminders } from '../services/review/progress.ts';
 import { exportRanking, roundRanking } from '../services/review/ranking.ts';
+import { logView } from '../services/audit/log-view.ts';
 import { closeRound, createRound, listRounds, openRound, updateRound } from '../services/review/rounds.ts';
 import { declareConflict, saveScoreDraft, submitScores } from '../services/review/score-sheet.ts';
 
@@ -76,14 +77,26 @@ export const reviewRouter = {
   unassign: officeProcedure.input(z.object({ assignmentId: z.uuid() })).mutation(({ ctx, input }) => unassignExpert(ctx.db, { userId: ctx.user.id }, input)),
 
   // The office: progress and results.
-  progress: officeProcedure.input(ZRound).query(({ ctx, input }) => roundProgress(ctx.db, input.roundId)),
+  progress: officeProcedure.input(ZRound).query(async ({ ctx, input }) => {
+    const result = await roundProgress(ctx.db, input.roundId);
+    await logView(ctx.db, { actorUserId: ctx.user.id, action: 'review.progress_view', entityType: 'review_round', entityId: input.roundId });
+    return result;
+  }),
   sendReminders: officeProcedure.input(ZRound).mutation(({ ctx, input }) => sendReminders(ctx.db, { userId: ctx.user.id }, input, ctx.config.publicUrl)),
-  ranking: officeProcedure.input(ZRound).query(({ ctx, input }) => roundRanking(ctx.db, input.roundId)),
+  ranking: officeProcedure.input(ZRound).query(async ({ ctx, input }) => {
+    const result = await roundRanking(ctx.db, input.roundId);
+    await logView(ctx.db, { actorUserId: ctx.user.id, action: 'review.ranking_view', entityType: 'review_round', entityId: input.roundId });
+    return result;
+  }),
   exportRanking: officeProcedure.input(ZRound).mutation(({ ctx, input }) => exportRanking(ctx.db, { userId: ctx.user.id }, input.roundId)),
 
   // Experts: their own assignments only.
   myAssignments: expertProcedure.query(({ ctx }) => myAssignments(ctx.db, ctx.user.id)),
-  assignment: expertProcedure.input(z.object({ assignmentId: z.uuid() })).query(({ ctx, input }) => assignmentForExpert(ctx.db, ctx.user.id, input.assignmentId)),
+  assignment: expertProcedure.input(z.object({ assignmentId: z.uuid() })).query(async ({ ctx, input }) => {
+    const assignment = await assignmentForExpert(ctx.db, ctx.user.id, input.assignmentId);
+    await logView(ctx.db, { actorUserId: ctx.user.id, action: 'review.assignment_view', entityType: 'review_assignment', entityId: input.assignmentId });
+    return assignment;
+  }),
   saveScores: expertProcedure.input(ZSheet).mutation(({ ctx, input }) => saveScoreDraft(ctx.db, ctx.user.id, input)),
   submitScores: expertProcedure.input(ZSheet).mutation(({ ctx, input }) => submitScores(ctx.db, ctx.user.id, input)),
   declareConflict: expertProcedure
