@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
@@ -57,6 +58,37 @@ async function seriousViolations(page: Page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** A real 320×200 PNG (a red-to-blue gradient), so the browser has something to decode and show. */
+function gradientPng() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const [width, height] = [320, 200];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows.set([Math.round((255 * x) / width), 90, Math.round((255 * y) / height)], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + n * 86400_000));
 
 describe('shared-resource platform', () => {
@@ -86,6 +118,14 @@ describe('shared-resource platform', () => {
     await page.waitForURL(/\/portal\/resources\/[0-9a-f-]{36}$/);
     resourceId = page.url().split('/').at(-1)!;
     await expect.poll(() => page.locator('[data-testid=resource-status]').textContent()).toBe('草稿');
+
+    // An image, checked on its bytes: a text file named .jpg is refused, a real PNG is attached.
+    await page.locator('[data-testid=media-input]').setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really an image') });
+    await expect.poll(() => page.locator('[data-testid=media-error]').textContent()).toContain('只能上传 JPEG 或 PNG');
+    await page.locator('[data-testid=media-input]').setInputFiles({ name: '望远镜.png', mimeType: 'image/png', buffer: gradientPng() });
+    await page.locator('[data-testid=media-item]').waitFor();
+    expect(await page.locator('[data-testid=media-item]').count()).toBe(1);
+    await screenshot(page, 'resources-portal-media');
 
     // Publishing asks first.
     await page.locator('[data-testid=editor-publish]').click();
@@ -121,7 +161,17 @@ describe('shared-resource platform', () => {
     await page.locator('[data-testid=resource-title]').waitFor();
     expect(await page.locator('[data-testid=resource-description] strong').textContent()).toBe('可拆装运输');
     expect(await page.locator('.lending').textContent()).toContain('登录后申请');
+    const image = page.locator('[data-testid=resource-gallery] img').first();
+    expect(await image.getAttribute('alt')).toBe(`${TITLE} 图 1`);
+    expect(await image.getAttribute('loading')).toBe('lazy');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     await screenshot(page, 'resources-resource-page');
+
+    // Its base's page lists it with the first image as a thumbnail.
+    await page.locator('[data-testid=resource-base]').click();
+    const cover = page.locator(`[data-testid=base-resources] img[src*="${resourceId}"]`);
+    await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    await screenshot(page, 'resources-base-page-cover');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -18,6 +18,7 @@ import { beijingToday } from '@ssb/domain/register';
 import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
+import { registerResourceMediaRoutes } from './resource-media.ts';
 import { createSearchEngine, startSearch } from './search.ts';
 
 /** Believe the nearest `hops` proxies about the client address, as proxy-addr does for a number. */
@@ -109,6 +110,7 @@ export async function createServer(options: CreateServerOptions = {}) {
 
   await registerUploads(server, deps, env.DATA_DIR);
   registerFileRoutes(server, deps);
+  registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
   registerRegisterExportRoutes(server, deps);
   registerOpenDataRoutes(server, deps);

@@ -22,3 +22,4 @@ export * as openData from './services/open-data/open-data.ts';
 export * as searchIndex from './services/search/index.ts';
 export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/register/export-register.ts';
 export { expireDueBases } from './services/register/change-base-status.ts';
+export { attachResourceImage, findResourceImage } from './services/resources/resource-media.ts';

@@ -64,3 +64,18 @@ export type TBaseProfile = z.infer<typeof ZBaseProfile>;
 /** Two date ranges (inclusive) overlap when each starts on or before the other ends. */
 export const rangesOverlap = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) =>
   a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+
+/** Images a base attaches to a resource: checked on their bytes, never trusted by name. */
+export const RESOURCE_MEDIA_LIMITS = {
+  maxImages: 8,
+  maxBytes: 10 * 1024 * 1024,
+  formats: { jpeg: 'image/jpeg', png: 'image/png' } as Record<string, string>,
+} as const;
+export const RESOURCE_MEDIA_MESSAGES = {
+  wrongFormat: '只能上传 JPEG 或 PNG 图片（按文件内容识别，改扩展名无效）',
+  tooLarge: '图片不能超过 10 MB',
+  tooMany: '每个资源最多 8 张图片',
+  empty: '文件为空',
+};
+/** The public address of a resource's image; the server route and the pages share it. */
+export const resourceMediaUrl = (resourceId: string, key: string) => `/files/resources/${resourceId}/${key}`;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../procedures.ts';
 import { createResource, getMyResource, listMyResources, transitionResource, updateResource } from '../services/resources/manage-resources.ts';
 import { getPublicResource } from '../services/resources/public-resource.ts';
+import { arrangeResourceMedia } from '../services/resources/resource-media.ts';
 
 const baseManagerProcedure = roleProcedure('base_manager');
 const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
@@ -30,4 +31,9 @@ export const resourcesRouter = {
   transition: baseManagerProcedure
     .input(z.object({ resourceId: z.uuid(), action: z.enum(RESOURCE_ACTION_NAMES) }))
     .mutation(({ ctx, input }) => transitionResource(ctx.db, viewerOf(ctx), input)),
+
+  /** Reorders or removes a resource's images (uploads go to POST /files/resources/:id). */
+  arrangeMedia: baseManagerProcedure
+    .input(z.object({ resourceId: z.uuid(), version: z.number().int().min(1), keys: z.array(z.string().max(60)).max(20) }))
+    .mutation(({ ctx, input }) => arrangeResourceMedia(ctx, viewerOf(ctx), input)),
 } satisfies TRPCRouterRecord;

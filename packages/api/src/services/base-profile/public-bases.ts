@@ -72,6 +72,7 @@ export async function getBasePage(db: DbOrTx, baseId: string, now = new Date()) 
       descriptionText: schema.resources.descriptionText,
       elements: schema.resources.elements,
       lendable: schema.resources.lendable,
+      media: schema.resources.media,
     })
     .from(schema.resources)
     .where(and(eq(schema.resources.baseId, base.id), eq(schema.resources.status, 'published')))
@@ -80,6 +81,7 @@ export async function getBasePage(db: DbOrTx, baseId: string, now = new Date()) 
     ...base,
     districtName: districtName(base.districtCode),
     isOpenNow: isOpenAt(base.openingHours, now),
-    resources: resources.map(({ descriptionText, ...r }) => ({ ...r, summary: descriptionText.slice(0, 80) })),
+    // The first image is the cover shown as a thumbnail.
+    resources: resources.map(({ descriptionText, media, ...r }) => ({ ...r, summary: descriptionText.slice(0, 80), coverKey: media.find((m) => m.kind === 'image')?.key ?? null })),
   };
 }

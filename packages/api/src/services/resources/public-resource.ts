@@ -20,6 +20,7 @@ export async function getPublicResource(db: DbOrTx, resourceId: string) {
       lendingTerms: schema.resources.lendingTerms,
       publishedAt: schema.resources.publishedAt,
       isDemo: schema.resources.isDemo,
+      media: schema.resources.media,
       baseId: schema.bases.id,
       baseName: schema.bases.name,
       districtCode: schema.bases.districtCode,
@@ -33,5 +34,5 @@ export async function getPublicResource(db: DbOrTx, resourceId: string) {
     .select({ startsOn: schema.resourceBookings.startsOn, endsOn: schema.resourceBookings.endsOn })
     .from(schema.resourceBookings)
     .where(and(eq(schema.resourceBookings.resourceId, row.id), eq(schema.resourceBookings.status, 'approved')));
-  return { ...row, districtName: districtName(row.districtCode), takenDates: taken };
+  return { ...row, media: row.media.filter((m) => m.kind === 'image'), districtName: districtName(row.districtCode), takenDates: taken };
 }

@@ -1,0 +1,35 @@
+import type { RouterInputs, RouterOutputs } from '@ssb/api';
+import { trpc } from '@ssb/ui';
+
+export type ResourceMediaSaved = RouterOutputs['resources']['arrangeMedia'];
+
+function readCookie(name: string) {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
+}
+
+/** Sends one image's bytes, reporting progress (0–1); resolves with the new gallery and version, or rejects with the server's Chinese message. */
+export function uploadResourceImage(input: { resourceId: string; version: number; file: File; onProgress: (fraction: number) => void }) {
+  return new Promise<ResourceMediaSaved>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const query = new URLSearchParams({ version: String(input.version), name: input.file.name });
+    xhr.open('POST', `/files/resources/${input.resourceId}?${query}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', readCookie('ssb_csrf'));
+    xhr.upload.onprogress = (event) => event.lengthComputable && input.onProgress(event.loaded / event.total);
+    xhr.onload = () => {
+      let body: { message?: string; code?: string; error?: { message?: string } } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ResourceMediaSaved);
+      else reject(Object.assign(new Error(body.message ?? body.error?.message ?? `上传失败（${xhr.status}）`), { code: body.code }));
+    };
+    xhr.onerror = () => reject(new Error('网络连接中断，上传失败，请重试'));
+    xhr.send(input.file);
+  });
+}
+
+export const arrangeResourceMedia = (input: RouterInputs['resources']['arrangeMedia']) => trpc.resources.arrangeMedia.mutate(input);

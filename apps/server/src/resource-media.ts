@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { attachResourceImage, findResourceImage, type ApiDeps } from '@ssb/api';
+import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
+import { TRPCError } from '@trpc/server';
+import type { FastifyInstance } from 'fastify';
+import { viewerFromRequest } from './viewer.ts';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+const KEY = /^[0-9a-f-]{36}\.(jpg|png)$/;
+const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 422 };
+
+/**
+ * A resource's images: POST the raw bytes to attach one (the base's managers only; the bytes are
+ * sniffed, not the name), GET one to show it (anyone once published, only its managers before).
+ */
+export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
+  app.register(async (scope) => {
+    scope.addContentTypeParser(['application/octet-stream', 'image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: RESOURCE_MEDIA_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
+    scope.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: RESOURCE_MEDIA_MESSAGES.tooLarge });
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ message: RESOURCE_MEDIA_MESSAGES.wrongFormat });
+      request.log.error(error);
+      return reply.code(error.statusCode ?? 500).send({ message: '上传失败，请稍后重试' });
+    });
+
+    scope.post<{ Params: { resourceId: string }; Querystring: { version?: string; name?: string } }>('/files/resources/:resourceId', async (request, reply) => {
+      const found = await viewerFromRequest(deps.db, request);
+      if (!found) return reply.code(401).send({ message: '请先登录' });
+      if (!UUID.test(request.params.resourceId)) return reply.code(404).send({ message: '未找到该资源' });
+      const body = request.body as Buffer | undefined;
+      if (!body?.length) return reply.code(422).send({ message: RESOURCE_MEDIA_MESSAGES.empty });
+      const directory = join(dataDir, 'uploads', 'resource-media');
+      await mkdir(directory, { recursive: true });
+      const tempPath = join(directory, randomUUID());
+      await writeFile(tempPath, body);
+      try {
+        const saved = await attachResourceImage(deps, found.viewer, {
+          resourceId: request.params.resourceId,
+          version: Number(request.query.version ?? 0),
+          name: String(request.query.name ?? ''),
+          tempPath,
+        });
+        return reply.send(saved);
+      } catch (error) {
+        if (error instanceof TRPCError) return reply.code(STATUS[error.code] ?? 400).send({ code: error.code, message: error.message });
+        throw error;
+      } finally {
+        await rm(tempPath, { force: true });
+      }
+    });
+  });
+
+  app.get<{ Params: { resourceId: string; key: string } }>('/files/resources/:resourceId/:key', async (request, reply) => {
+    const notFound = () => reply.code(404).send({ message: '图片不存在或无权查看' });
+    if (!UUID.test(request.params.resourceId) || !KEY.test(request.params.key)) return notFound();
+    const found = await viewerFromRequest(deps.db, request);
+    const image = await findResourceImage(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
+    if (!image) return notFound();
+    const size = await deps.files.size(image.storageKey);
+    if (size === null) return notFound();
+    reply.header('content-type', image.contentType);
+    reply.header('content-length', size);
+    reply.header('x-content-type-options', 'nosniff');
+    // Keys are never reused; an hour keeps an unpublished resource's images from lingering in caches.
+    reply.header('cache-control', image.isPublic ? 'public, max-age=3600' : 'private, no-store');
+    reply.header('etag', `"${request.params.key}"`);
+    if (request.headers['if-none-match'] === `"${request.params.key}"`) return reply.code(304).send();
+    return reply.send(await deps.files.read(image.storageKey));
+  });
+}
