@@ -11,7 +11,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchBrowser();
   // Intake is exercised in intake.e2e and selection-path.e2e: here these two start accepted.
-  const { db } = platform.platform.database;
+  const { db } = platform.database;
   const nominations = await db.select({ id: schema.applications.id, status: schema.applications.status, data: schema.applications.data }).from(schema.applications);
   for (const { id } of nominations.filter((n) => n.status === 'recommended' && SHORTLIST.includes(n.data.baseName as string))) {
     await db.insert(schema.intakeChecks).values({ applicationId: id, status: 'accepted' }).onConflictDoUpdate({ target: schema.intakeChecks.applicationId, set: { status: 'accepted' } });
@@ -130,7 +130,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await expect.poll(() => table.textContent()).toContain('已答复');
 
     // The notice period is over (time moves on).
-    await platform.platform.database.db.update(schema.publicNotices).set({ endsAt: new Date(Date.now() - 1000) });
+    await platform.database.db.update(schema.publicNotices).set({ endsAt: new Date(Date.now() - 1000) });
 
     await page.goto(`${platform.baseUrl}/admin/decisions`);
     await candidateRow(page, SHORTLIST[0]!).waitFor();

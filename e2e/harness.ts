@@ -38,6 +38,8 @@ export async function startPlatform() {
     baseUrl,
     dataDir,
     platform,
+    /** The platform's own database, for a test's setup that is not the subject of that test. */
+    database,
     async stop() {
       await platform.stop();
       await database.close();

@@ -1,47 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
-import { createServer } from '@ssb/server';
+import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot } from './harness.ts';
+import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
- * Expert review in the browser. The platform is started here rather than with startPlatform() so the
- * test can hold the database: the 2022 demo nominations are accepted at intake directly (the intake
- * pages are another feature's, tested in their own file).
+ * Expert review in the browser. The 2022 demo nominations are accepted at intake directly in the
+ * database (the intake pages are tested in their own file).
  */
 let database: DatabaseHandle;
-let platform: Awaited<ReturnType<typeof createServer>>;
+let platform: Awaited<ReturnType<typeof startPlatform>>;
 let baseUrl = '';
 let browser: Browser;
 let campaignId = '';
 
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ssb-e2e-review-'));
-  if (process.env.TEST_DATABASE_URL) {
-    const { createTestDatabase } = await import('@ssb/db/testing');
-    database = await createTestDatabase('postgres');
-  } else {
-    database = createDatabase({ dataDir: join(dataDir, 'pglite') });
-  }
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  platform = await createServer({ database, env: { PORT: port, HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: true, SERVE_APPS: true } });
-  await platform.start();
+  platform = await startPlatform();
+  database = platform.database;
+  baseUrl = platform.baseUrl;
   const campaign = await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) });
   campaignId = campaign!.id;
   const nominations = await database.db.query.applications.findMany({ where: (a, { and, eq }) => and(eq(a.campaignId, campaignId), eq(a.status, 'recommended')) });
@@ -54,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();
-  await database?.close();
 });
 
 async function newPage() {

@@ -1,54 +1,30 @@
-import { mkdtempSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
-import { createServer } from '@ssb/server';
+import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot } from './harness.ts';
+import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
  * The selection path of one 2022 demo nomination, 北辰材料科学家精神馆 as recommended by 市科委:
  * intake → assign → score → decide → notice → name, then the base in the register, on the public
- * directory, and in its applicant's portal. The platform is started here (not with startPlatform())
- * so the test can hold the database for the one thing a browser cannot do: let the notice period end.
+ * directory, and in its applicant's portal. The test uses the database for the one thing a browser
+ * cannot do: let the notice period end.
  */
 const BASE_NAME = '北辰材料科学家精神馆（演示）';
 const RECOMMENDER = '北京市科学技术委员会';
 const EXPERT_EMAILS: Record<string, string> = { 陈专家: 'expert@demo.ssb.local', 林专家: 'expert2@demo.ssb.local', 黄专家: 'expert3@demo.ssb.local', 何专家: 'expert4@demo.ssb.local', 罗专家: 'expert5@demo.ssb.local' };
 
 let database: DatabaseHandle;
-let platform: Awaited<ReturnType<typeof createServer>>;
+let platform: Awaited<ReturnType<typeof startPlatform>>;
 let baseUrl = '';
 let browser: Browser;
 let campaignId = '';
 let applicationId = '';
 let baseNumber = '';
 
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ssb-e2e-selection-'));
-  if (process.env.TEST_DATABASE_URL) {
-    const { createTestDatabase } = await import('@ssb/db/testing');
-    database = await createTestDatabase('postgres');
-  } else {
-    database = createDatabase({ dataDir: join(dataDir, 'pglite') });
-  }
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  platform = await createServer({ database, env: { PORT: port, HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: true, SERVE_APPS: true } });
-  await platform.start();
+  platform = await startPlatform();
+  database = platform.database;
+  baseUrl = platform.baseUrl;
   campaignId = (await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
   browser = await launchBrowser();
 });
@@ -56,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();
-  await database?.close();
 });
 
 async function newPage() {
