@@ -1,7 +1,8 @@
 import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
+import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts';
+import { launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
  * Expert review in the browser. The 2022 demo nominations are accepted at intake directly in the
@@ -31,35 +32,12 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-async function signInAdmin(page: Page, email: string, redirect: string) {
-  await page.goto(`${baseUrl}/admin/login?redirect=${encodeURIComponent(redirect)}`);
-  await page.locator('[data-testid=login-email]').fill(email);
-  await page.locator('[data-testid=login-password]').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-}
-
-async function confirmBox(page: Page) {
-  const box = page.locator('.el-message-box');
-  await box.waitFor();
-  await box.locator('.el-button--primary').click();
-  await box.waitFor({ state: 'hidden' });
-}
-
 const bodyRows = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tbody tr.el-table__row`);
 
 describe('expert review', () => {
   test('the office sees the pool and rounds, previews automatic assignment and applies it', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/review?tab=pool&campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=pool&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);
     await expect.poll(() => bodyRows(page, 'expert-table').count()).toBe(5);
     await screenshot(page, 'review-pool');
@@ -89,7 +67,7 @@ describe('expert review', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'review-assign-preview');
     await page.locator('[data-testid=assign-apply]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('[data-testid=assign-table] .el-tag').count()).toBe(15);
     await screenshot(page, 'review-assign');
@@ -105,8 +83,8 @@ describe('expert review', () => {
   });
 
   test('an expert opens an assignment, sees no identity in the blind round, scores it and submits', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'expert@demo.ssb.local', '/my-reviews');
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'expert@demo.ssb.local', '/my-reviews');
     await page.waitForURL(/\/admin\/my-reviews/);
     await expect.poll(() => bodyRows(page, 'my-reviews-table').count()).toBeGreaterThan(0);
     await screenshot(page, 'review-mine');
@@ -130,7 +108,7 @@ describe('expert review', () => {
     await page.locator('.el-message--success', { hasText: '草稿已保存' }).waitFor();
     await screenshot(page, 'review-sheet');
     await page.locator('[data-testid=submit-scores]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await expect.poll(() => page.locator('[data-testid=sheet-status]').textContent()).toBe('已提交');
     await screenshot(page, 'review-sheet-submitted');
     await page.locator('#tab-materials').click();
@@ -142,15 +120,15 @@ describe('expert review', () => {
   });
 
   test('the office sees the progress, sends reminders and reads the ranking', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/review?tab=progress&campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=progress&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);
     await expect.poll(() => bodyRows(page, 'progress-table').count()).toBe(5);
     await page.locator('[data-testid=review-progress] canvas').waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'review-progress');
     await page.locator('[data-testid=send-reminders]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await page.locator('.el-message--success', { hasText: '已向' }).waitFor();
 
     await page.locator('#tab-ranking').click();

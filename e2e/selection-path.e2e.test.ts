@@ -1,6 +1,7 @@
 import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
@@ -34,37 +35,14 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-async function signInAdmin(page: Page, email: string, redirect: string) {
-  await page.goto(`${baseUrl}/admin/login?redirect=${encodeURIComponent(redirect)}`);
-  await page.locator('[data-testid=login-email]').fill(email);
-  await page.locator('[data-testid=login-password]').fill(DEMO_PASSWORD);
-  await page.locator('[data-testid=login-submit]').click();
-}
-
-async function confirmBox(page: Page) {
-  const box = page.locator('.el-message-box');
-  await box.waitFor();
-  await box.locator('.el-button--primary').click();
-  await box.waitFor({ state: 'hidden' });
-}
-
 /** Our nomination's row: the same unit was also nominated by its district, so match both. */
 const rowIn = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tr`, { hasText: BASE_NAME }).filter({ hasText: RECOMMENDER });
 const bodyRows = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tbody tr.el-table__row`);
 
 describe('the selection path: intake → assign → score → decide → notice → name', () => {
   test('the office checks the nomination at intake, records its paper copy and accepts it', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/intake?campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/intake?campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/intake/);
     const row = rowIn(page, 'intake-table');
     await row.waitFor();
@@ -93,7 +71,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await page.goto(`${baseUrl}/admin/intake?campaign=${campaignId}`);
     await expect.poll(() => rowIn(page, 'intake-table').locator(`[data-testid=accept-${applicationId}]`).isDisabled()).toBe(false);
     await rowIn(page, 'intake-table').locator(`[data-testid=accept-${applicationId}]`).click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await expect.poll(() => rowIn(page, 'intake-table').textContent()).toContain('已受理');
     await screenshot(page, 'selection-3-intake-accepted');
     expect(errors).toEqual([]);
@@ -101,8 +79,8 @@ describe('the selection path: intake → assign → score → decide → notice 
   });
 
   test('the office previews the automatic assignment of the open round and applies it', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/review?tab=rounds&campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=rounds&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);
     await expect.poll(() => page.locator('[data-testid=round-status-initial]').textContent()).toBe('进行中');
     await page.locator('#tab-assign').click();
@@ -115,7 +93,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await page.waitForTimeout(300);
     await screenshot(page, 'selection-4-assign-preview');
     await page.locator('[data-testid=assign-apply]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => rowIn(page, 'assign-table').locator('.el-tag').count()).toBe(3);
     await screenshot(page, 'selection-5-assigned');
@@ -129,8 +107,8 @@ describe('the selection path: intake → assign → score → decide → notice 
     expect(assignments).toHaveLength(3);
     const mine = assignments.find((a) => EXPERT_EMAILS[a.name])!;
 
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, EXPERT_EMAILS[mine.name]!, '/my-reviews');
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, EXPERT_EMAILS[mine.name]!, '/my-reviews');
     await page.waitForURL(/\/admin\/my-reviews/);
     await page.locator(`[data-testid=open-sheet-${mine.id}]`).click();
     await page.waitForURL(new RegExp(`/admin/my-reviews/${mine.id}$`));
@@ -151,15 +129,15 @@ describe('the selection path: intake → assign → score → decide → notice 
     await expect.poll(() => page.locator('[data-testid=live-total]').textContent()).toBe(total);
     await screenshot(page, 'selection-6-score-sheet');
     await page.locator('[data-testid=submit-scores]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await expect.poll(() => page.locator('[data-testid=sheet-status]').textContent()).toBe('已提交');
     await screenshot(page, 'selection-7-score-submitted');
     expect(errors).toEqual([]);
     await context.close();
 
     // The office sees the score in the ranking.
-    const office = await newPage();
-    await signInAdmin(office.page, 'office@demo.ssb.local', `/review?tab=ranking&campaign=${campaignId}`);
+    const office = await newDesktopPage(browser);
+    await signInAdmin(office.page, baseUrl, 'office@demo.ssb.local', `/review?tab=ranking&campaign=${campaignId}`);
     await office.page.waitForURL(/\/admin\/review/);
     await expect.poll(() => rowIn(office.page, 'ranking-table').textContent()).toContain(total);
     expect(await rowIn(office.page, 'ranking-table').textContent()).toContain('1 / 3');
@@ -170,8 +148,8 @@ describe('the selection path: intake → assign → score → decide → notice 
   });
 
   test('the office shortlists it after a preview and publishes the notice', async () => {
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/decisions?campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/decisions?campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/decisions\?campaign=/);
     const row = rowIn(page, 'candidates-table');
     await row.waitFor();
@@ -193,7 +171,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await form.locator('[data-testid=notice-save]').click();
     await page.locator('.el-message--success', { hasText: '已保存' }).waitFor();
     await page.locator('[data-testid^=publish-]').click();
-    await confirmBox(page);
+    await confirmMessageBox(page);
     await page.locator('.el-message--success', { hasText: '已发布' }).waitFor();
     await expect.poll(() => page.locator('[data-testid=notices-table]').textContent()).toContain('公示中');
     await screenshot(page, 'selection-10-notice-published');
@@ -205,8 +183,8 @@ describe('the selection path: intake → assign → score → decide → notice 
     // The notice period is over (time moves on): the only step a browser cannot take.
     await database.db.update(schema.publicNotices).set({ endsAt: new Date(Date.now() - 1000) });
 
-    const { context, page, errors } = await newPage();
-    await signInAdmin(page, 'office@demo.ssb.local', `/decisions?campaign=${campaignId}`);
+    const { context, page, errors } = await newDesktopPage(browser);
+    await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/decisions?campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/decisions\?campaign=/);
     await rowIn(page, 'candidates-table').waitFor();
     await rowIn(page, 'candidates-table').locator('.el-checkbox').click();
@@ -230,7 +208,7 @@ describe('the selection path: intake → assign → score → decide → notice 
   });
 
   test('the base is in the public directory, and its former applicant manages it on the portal', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newDesktopPage(browser);
     await page.goto(`${baseUrl}/bases?district=110105`);
     const card = page.locator('[data-testid=base-cards] li', { hasText: BASE_NAME });
     await card.waitFor();
