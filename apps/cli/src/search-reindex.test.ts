@@ -55,7 +55,7 @@ describe('pnpm cli search:reindex', () => {
 
     const after = createDatabase({ dataDir: join(dataDir, 'pglite') });
     try {
-      const rows = rowsOf<{ id: string }>(await after.db.execute(sql`select id from search_index order by id`));
+      const rows = rowsOf<{ id: string }>(await after.db.execute(sql`select id from search_docs order by id`));
       expect(rows.map((r) => r.id).sort()).toEqual([ids.active, ids.published].sort());
     } finally {
       await after.close();

@@ -2,44 +2,60 @@ import { sql } from 'drizzle-orm';
 
 /** Secondary indexes; a rebuild drops and recreates them around the bulk load. */
 export const SEARCH_INDEXES = [
-  { name: 'search_text_tokens_idx', create: sql`create index if not exists search_text_tokens_idx on search_text using gin (tokens)` },
-  { name: 'search_index_sort_idx', create: sql`create index if not exists search_index_sort_idx on search_index (sort_at desc, id)` },
-  { name: 'search_index_type_idx', create: sql`create index if not exists search_index_type_idx on search_index (type)` },
-  { name: 'search_index_district_idx', create: sql`create index if not exists search_index_district_idx on search_index (district_code)` },
+  { name: 'search_words_tokens_idx', create: sql`create index if not exists search_words_tokens_idx on search_words using gin (tokens)` },
+  { name: 'search_docs_gen_idx', create: sql`create index if not exists search_docs_gen_idx on search_docs (gen)` },
 ];
 
+export const TRIGRAM_INDEX = { name: 'search_words_latin_trgm_idx', create: sql`create index if not exists search_words_latin_trgm_idx on search_words using gin (latin gin_trgm_ops)` };
+
 /**
- * The embedded engine's own index table, created by `setup()` with idempotent DDL rather than a
- * migration: it is derived data (rebuilt by `pnpm cli search:reindex`), not part of backups, and
- * it needs pg_trgm, which PGlite only has when the contrib extension is loaded.
+ * The embedded engine's own tables, created by `setup()` with idempotent DDL rather than a
+ * migration: they hold derived data (rebuilt by `pnpm cli search:reindex`), are not part of
+ * backups, and need pg_trgm, which PGlite only has when the contrib extension is loaded.
  */
-export const CREATE_INDEX_TABLE = [
-  // What filters, facets and ranking read: narrow rows, so a match of thousands reads few pages.
-  sql`create table if not exists search_index (
-    id uuid primary key,
+export const CREATE_TABLES = [
+  // The first layout (search_index + search_text) is replaced: an empty index is rebuilt on start.
+  sql`drop table if exists search_text`,
+  sql`drop table if exists search_index`,
+  // Every write transaction takes the next generation on this one row, so writers commit in
+  // generation order and a reader can catch up with "rows changed after the generation I have".
+  sql`create table if not exists search_state (
+    id integer primary key default 1 check (id = 1),
+    generation bigint not null default 0,
+    epoch bigint not null default 0
+  )`,
+  sql`insert into search_state (id) values (1) on conflict (id) do nothing`,
+  // One row per document: what filters, facets, ranking and hits need. Each engine keeps these
+  // columns (not the body) in memory, so counting facets never scans the table.
+  sql`create table if not exists search_docs (
+    seq integer generated always as identity primary key,
+    id uuid not null unique,
     kind text not null,
     type text,
     district_code text not null,
     base_id uuid not null,
+    base_name text not null,
     elements text[] not null default '{}',
     scientists text[] not null default '{}',
     audiences text[] not null default '{}',
     sort_at timestamptz not null,
-    title_tokens tsvector not null
-  )`,
-  // What words match and hits show: wide rows, read through the GIN index and for one page of hits.
-  sql`create table if not exists search_text (
-    id uuid primary key references search_index (id) on delete cascade,
     title text not null,
     body text not null,
-    base_name text not null,
+    gen bigint not null
+  )`,
+  // What words match: only the document number and its terms, so a match of thousands reads few pages.
+  sql`create table if not exists search_words (
+    seq integer primary key references search_docs (seq) on delete cascade,
     tokens tsvector not null,
     latin text not null default ''
   )`,
+  // Documents removed, by generation, so other engines' memory forgets them too.
+  sql`create table if not exists search_removed (
+    seq integer primary key,
+    gen bigint not null
+  )`,
   ...SEARCH_INDEXES.map((i) => i.create),
 ];
-
-export const TRIGRAM_INDEX = { name: 'search_text_latin_trgm_idx', create: sql`create index if not exists search_text_latin_trgm_idx on search_text using gin (latin gin_trgm_ops)` };
 
 /** Serialises concurrent set-ups (replicas starting together). */
 export const SETUP_LOCK_KEY = 7238101;

@@ -1,27 +1,40 @@
 import { rowsOf, type Database } from '@ssb/db';
 import { sql } from 'drizzle-orm';
 import { highlightSnippet } from '../highlight.ts';
-import { emptyFacets, FACETS, normalisePaging, urlOf, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../port.ts';
-import { normalise, queryTerms, tsqueryLiteral, tsvectorLiteral } from '../tokenize.ts';
-import { CREATE_INDEX_TABLE, SEARCH_INDEXES, SETUP_LOCK_KEY, TRIGRAM_INDEX } from './ddl.ts';
-import { buildSearchSql, type SqlSearchRow } from './query-sql.ts';
-import { textArray } from './sql-values.ts';
+import { emptyFacets, normalisePaging, urlOf, type SearchEngine, type SearchQuery, type SearchResult } from '../port.ts';
+import { queryTerms, tsqueryLiteral, type QueryTerms } from '../tokenize.ts';
+import { CREATE_TABLES, SEARCH_INDEXES, SETUP_LOCK_KEY, TRIGRAM_INDEX } from './ddl.ts';
+import { DocStore, KINDS } from './doc-store.ts';
+import { evaluate, type Candidates } from './evaluate.ts';
+import { bodiesSql, fuzzySql, matchSql } from './query-sql.ts';
+import { syncStore } from './sync.ts';
+import { nextGeneration, removeDocuments, writeDocuments } from './writes.ts';
 
-const UPSERT_BATCH = 200;
-const LATIN_WORDS = /[a-z0-9]+/g;
+const WRITE_BATCH = 200;
 
-/** Latin words of a document, for the typo-tolerant trigram match (pinyin names, English titles). */
-const latinText = (doc: SearchDocument) =>
-  (normalise([doc.title, doc.scientists.join(' '), doc.baseName, doc.body].join(' ')).match(LATIN_WORDS) ?? []).join(' ').slice(0, 2000);
+/** Title matches first: how many of the query's terms the title holds. */
+const titleRank = (store: DocStore, terms: QueryTerms) => {
+  const words = terms.required.map((r) => r.term);
+  return (seq: number) => {
+    const title = store.info[seq]!.titleKey;
+    let rank = 0;
+    for (const word of words) if (title.includes(word)) rank++;
+    return rank;
+  };
+};
 
 /**
- * The embedded engine: an index table in the platform's own PostgreSQL (PGlite or the server).
- * Words are matched through a tsvector of Han bigrams/unigrams, dictionary words and Latin words
- * (see tokenize.ts); Latin words with no exact or prefix match fall back to pg_trgm similarity.
+ * The embedded engine: its index lives in the platform's own PostgreSQL (PGlite or the server).
+ * Words are matched in SQL through a tsvector of Han bigrams/unigrams, dictionary words and Latin
+ * words (see tokenize.ts), with a pg_trgm fallback for misspelt Latin words. Filters, facet counts
+ * and ranking run over an in-memory copy of the documents' columns (DocStore), kept in step with
+ * the tables by generation, so several server processes can share one index.
  */
 export function createEmbeddedEngine(db: Database): SearchEngine {
   let ready: Promise<void> | null = null;
   let hasTrigram = false;
+  const store = new DocStore();
+  let syncing: Promise<void> | null = null;
 
   const setupOnce = async () => {
     try {
@@ -32,9 +45,10 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
     hasTrigram = rowsOf(await db.execute(sql`select 1 from pg_extension where extname = 'pg_trgm'`)).length > 0;
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
-      for (const statement of CREATE_INDEX_TABLE) await tx.execute(statement);
+      for (const statement of CREATE_TABLES) await tx.execute(statement);
       if (hasTrigram) await tx.execute(TRIGRAM_INDEX.create);
     });
+    await sync();
   };
   const ensureReady = () => {
     ready ??= setupOnce().catch((error: unknown) => {
@@ -43,29 +57,26 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
     });
     return ready;
   };
-
-  const writeBatch = (batch: SearchDocument[]) =>
-    db.transaction(async (tx) => {
-      const narrow = batch.map(
-        (d) => sql`(${d.id}::uuid, ${d.kind}, ${d.type}, ${d.districtCode}, ${d.baseId}::uuid,
-          ${textArray(d.elements)}, ${textArray(d.scientists)}, ${textArray(d.audiences)}, ${d.sortAt}::timestamptz, ${tsvectorLiteral(d.title)}::tsvector)`,
-      );
-      await tx.execute(sql`
-        insert into search_index (id, kind, type, district_code, base_id, elements, scientists, audiences, sort_at, title_tokens)
-        values ${sql.join(narrow, sql`, `)}
-        on conflict (id) do update set kind = excluded.kind, type = excluded.type, district_code = excluded.district_code,
-          base_id = excluded.base_id, elements = excluded.elements, scientists = excluded.scientists,
-          audiences = excluded.audiences, sort_at = excluded.sort_at, title_tokens = excluded.title_tokens`);
-      const wide = batch.map(
-        (d) => sql`(${d.id}::uuid, ${d.title}, ${d.body}, ${d.baseName},
-          ${tsvectorLiteral(d.title, d.scientists.join(' '), d.baseName, d.body)}::tsvector, ${latinText(d)})`,
-      );
-      await tx.execute(sql`
-        insert into search_text (id, title, body, base_name, tokens, latin)
-        values ${sql.join(wide, sql`, `)}
-        on conflict (id) do update set title = excluded.title, body = excluded.body, base_name = excluded.base_name,
-          tokens = excluded.tokens, latin = excluded.latin`);
+  // Concurrent searches share one catch-up read.
+  const sync = () => {
+    syncing ??= syncStore(db, store).finally(() => {
+      syncing = null;
     });
+    return syncing;
+  };
+
+  const write = (documents: Parameters<SearchEngine['upsert']>[0]) =>
+    db.transaction(async (tx) => writeDocuments(tx, documents, await nextGeneration(tx)));
+
+  const matches = async (terms: QueryTerms, tsquery: string): Promise<Candidates> => {
+    const [row] = rowsOf<{ seqs: number[] }>(await db.execute(matchSql(tsquery)));
+    const seqs = row?.seqs ?? [];
+    if (seqs.length === 0 && hasTrigram && terms.latin.length > 0 && terms.required.every((r) => r.prefix)) {
+      const fuzzy = rowsOf<{ seq: number; rank: number }>(await db.execute(fuzzySql(terms.latin.join(' '))));
+      return { all: false, seqs: fuzzy.map((f) => f.seq), rank: (_seq, i) => fuzzy[i]!.rank };
+    }
+    return { all: false, seqs, rank: titleRank(store, terms) };
+  };
 
   return {
     name: 'embedded',
@@ -73,43 +84,45 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
 
     async upsert(documents) {
       await ensureReady();
-      for (let i = 0; i < documents.length; i += UPSERT_BATCH) await writeBatch(documents.slice(i, i + UPSERT_BATCH));
+      for (let i = 0; i < documents.length; i += WRITE_BATCH) await write(documents.slice(i, i + WRITE_BATCH));
     },
 
     async remove(ids) {
       await ensureReady();
-      if (ids.length) await db.execute(sql`delete from search_index where id = any(${textArray(ids)}::uuid[])`);
+      if (ids.length) await db.transaction(async (tx) => removeDocuments(tx, ids, await nextGeneration(tx)));
     },
 
     async clear() {
       await ensureReady();
-      await db.execute(sql`truncate search_index, search_text`);
+      await db.transaction(async (tx) => {
+        await nextGeneration(tx, { newEpoch: true });
+        await tx.execute(sql`truncate search_docs, search_words, search_removed restart identity`);
+      });
     },
 
     async rebuild(pages) {
-      await ensureReady();
+      await this.clear();
       // Bulk load without the secondary indexes, then build them once: much faster than
-      // maintaining GIN entries row by row. Queries keep working (slower) meanwhile.
-      await db.execute(sql`truncate search_index, search_text`);
+      // maintaining GIN entries row by row. Searches keep working (slower) meanwhile.
       const indexes = [...SEARCH_INDEXES, ...(hasTrigram ? [TRIGRAM_INDEX] : [])];
       for (const index of indexes) await db.execute(sql.raw(`drop index if exists ${index.name}`));
       try {
-        for await (const page of pages) for (let i = 0; i < page.length; i += UPSERT_BATCH) await writeBatch(page.slice(i, i + UPSERT_BATCH));
+        for await (const page of pages) for (let i = 0; i < page.length; i += WRITE_BATCH) await write(page.slice(i, i + WRITE_BATCH));
       } finally {
         for (const index of indexes) await db.execute(index.create);
-        await db.execute(sql`analyze search_index`);
-        await db.execute(sql`analyze search_text`);
+        await db.execute(sql`analyze search_docs`);
+        await db.execute(sql`analyze search_words`);
       }
     },
 
     async listIds() {
       await ensureReady();
-      return rowsOf<{ id: string; kind: 'resource' | 'base' }>(await db.execute(sql`select id, kind from search_index order by id`));
+      return rowsOf<{ id: string; kind: 'resource' | 'base' }>(await db.execute(sql`select id, kind from search_docs order by id`));
     },
 
     async count() {
       await ensureReady();
-      return rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from search_index`))[0]?.n ?? 0;
+      return rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from search_docs`))[0]?.n ?? 0;
     },
 
     async query(query: SearchQuery): Promise<SearchResult> {
@@ -118,37 +131,42 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
       const { page, pageSize, offset } = normalisePaging(query);
       const terms = queryTerms(query.q ?? '');
       const tsquery = tsqueryLiteral(terms);
-      const filters = query.filters ?? {};
       const hasWords = query.q.trim().length > 0;
+      const took = () => Math.round((performance.now() - started) * 100) / 100;
       if (hasWords && !tsquery) {
         // Only punctuation or symbols: nothing can match.
-        return { total: 0, page, pageSize, tookMs: Math.round(performance.now() - started), hits: [], facets: emptyFacets() };
+        return { total: 0, page, pageSize, tookMs: took(), hits: [], facets: emptyFacets() };
       }
-      const run = async (fuzzy: string | null) =>
-        rowsOf<SqlSearchRow>(await db.execute(buildSearchSql({ tsquery, fuzzy, filters, limit: pageSize, offset })))[0]!;
-      let row = await run(null);
-      if (row.total === 0 && hasTrigram && terms.latin.length > 0 && terms.required.every((r) => r.prefix)) {
-        row = await run(terms.latin.join(' '));
+      await sync();
+      const candidates: Candidates = tsquery ? await matches(terms, tsquery) : { all: true };
+      const result = evaluate(store, candidates, query.filters ?? {}, offset, pageSize);
+      const bodies = new Map<number, string>();
+      if (result.page.length) {
+        for (const row of rowsOf<{ seq: number; body: string }>(await db.execute(bodiesSql(result.page)))) bodies.set(row.seq, row.body);
       }
-      const facets = emptyFacets();
-      for (const name of FACETS) facets[name] = row[`f_${name}`] ?? [];
+      const { dictionaries } = store;
       return {
-        total: row.total,
+        total: result.total,
         page,
         pageSize,
-        tookMs: Math.round((performance.now() - started) * 100) / 100,
-        hits: row.hits.map((h) => ({
-          id: h.id,
-          kind: h.kind,
-          title: h.title,
-          snippet: highlightSnippet(h.body || h.title, terms.highlight),
-          type: h.type,
-          districtCode: h.district_code,
-          baseId: h.base_id,
-          baseName: h.base_name,
-          url: urlOf(h.kind, h.id),
-        })),
-        facets,
+        tookMs: took(),
+        hits: result.page.map((seq) => {
+          const info = store.info[seq]!;
+          const kind = KINDS[store.kind[seq]!]!;
+          const type = store.scalar.type[seq]!;
+          return {
+            id: info.id,
+            kind,
+            title: info.title,
+            snippet: highlightSnippet(bodies.get(seq) || info.title, terms.highlight),
+            type: type < 0 ? null : dictionaries.type.values[type]!,
+            districtCode: dictionaries.district.values[store.scalar.district[seq]!]!,
+            baseId: info.baseId,
+            baseName: info.baseName,
+            url: urlOf(kind, info.id),
+          };
+        }),
+        facets: result.facets,
       };
     },
   };
