@@ -36,6 +36,8 @@ export function runSearchEngineContract(label: string, create: () => Promise<Eng
       expect(first.snippet).toContain('<mark>钱学</mark>');
       expect(first.url).toBe(`/resources/${D.qianManuscripts.id}`);
       expect(first).toMatchObject({ kind: 'resource', type: 'exhibit', districtCode: '110108', baseId: D.spaceBase.id, baseName: '航天科学家纪念馆（测试）' });
+      expect(first.cover).toBe(D.qianManuscripts.cover);
+      expect(result.hits.find((h) => h.kind === 'base')?.cover).toBeNull();
       expect(result.hits.find((h) => h.kind === 'base')?.url).toBe(`/bases/${D.spaceBase.id}`);
     });
 

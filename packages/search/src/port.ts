@@ -19,6 +19,8 @@ export type SearchDocument = {
   audiences: string[];
   /** Newest first when browsing without words (published / named date, ISO). */
   sortAt: string;
+  /** Path of the image shown on the hit's card (a resource's first image), if any. */
+  cover?: string | null;
 };
 
 export type SearchFilters = {
@@ -43,6 +45,7 @@ export type SearchHit = {
   baseId: string;
   baseName: string;
   url: string;
+  cover: string | null;
 };
 
 export const FACETS = ['type', 'district', 'element', 'scientist', 'audience'] as const;

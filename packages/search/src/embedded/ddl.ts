@@ -41,6 +41,7 @@ export const CREATE_TABLES = [
     sort_at timestamptz not null,
     title text not null,
     body text not null,
+    cover text,
     gen bigint not null
   )`,
   // What words match: only the document number and its terms, so a match of thousands reads few pages.

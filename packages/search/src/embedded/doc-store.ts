@@ -86,7 +86,7 @@ function resized<T extends Int32Array | Uint8Array | Float64Array>(array: T, cap
 }
 
 /** What a hit shows and ranking reads, kept as one object per document. */
-export type DocInfo = { id: string; baseId: string; baseName: string; title: string; titleKey: string };
+export type DocInfo = { id: string; baseId: string; baseName: string; title: string; titleKey: string; cover: string | null };
 
 /** A row of search_docs as the sync reads it. */
 export type DocRow = {
@@ -102,6 +102,7 @@ export type DocRow = {
   audiences: string[];
   sort_at: string | Date;
   title: string;
+  cover: string | null;
 };
 
 export const KIND_CODES: Record<SearchKind, number> = { resource: 0, base: 1 };
@@ -168,7 +169,7 @@ export class DocStore {
     this.lists.scientist.set(seq, row.scientists.map((v) => d.scientist.code(v)), this.maxSeq);
     this.lists.audience.set(seq, row.audiences.map((v) => d.audience.code(v)), this.maxSeq);
     this.sortAt[seq] = new Date(row.sort_at).getTime();
-    this.info[seq] = { id: row.id, baseId: row.base_id, baseName: row.base_name, title: row.title, titleKey: normalise(row.title) };
+    this.info[seq] = { id: row.id, baseId: row.base_id, baseName: row.base_name, title: row.title, titleKey: normalise(row.title), cover: row.cover };
   }
 
   delete(seq: number) {

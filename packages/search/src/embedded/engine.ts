@@ -164,6 +164,7 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
             baseId: info.baseId,
             baseName: info.baseName,
             url: urlOf(kind, info.id),
+            cover: info.cover,
           };
         }),
         facets: result.facets,

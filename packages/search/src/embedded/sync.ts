@@ -5,7 +5,7 @@ import { stateSql } from './query-sql.ts';
 
 type State = { generation: number; epoch: number };
 
-const DOC_COLUMNS = sql`seq, id, kind, type, district_code, base_id, base_name, elements, scientists, audiences, sort_at, title`;
+const DOC_COLUMNS = sql`seq, id, kind, type, district_code, base_id, base_name, elements, scientists, audiences, sort_at, title, cover`;
 
 async function readState(db: Pick<Database, 'execute'>): Promise<State> {
   const [row] = rowsOf<{ generation: string; epoch: string }>(await db.execute(stateSql()));

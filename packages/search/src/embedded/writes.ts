@@ -25,15 +25,15 @@ export async function writeDocuments(tx: Transaction, documents: SearchDocument[
   if (!batch.length) return;
   const docs = batch.map(
     (d) => sql`(${d.id}::uuid, ${d.kind}, ${d.type}, ${d.districtCode}, ${d.baseId}::uuid, ${d.baseName},
-      ${textArray(d.elements)}, ${textArray(d.scientists)}, ${textArray(d.audiences)}, ${d.sortAt}::timestamptz, ${d.title}, ${d.body}, ${gen})`,
+      ${textArray(d.elements)}, ${textArray(d.scientists)}, ${textArray(d.audiences)}, ${d.sortAt}::timestamptz, ${d.title}, ${d.body}, ${d.cover ?? null}, ${gen})`,
   );
   const numbered = rowsOf<{ seq: number; id: string }>(
     await tx.execute(sql`
-      insert into search_docs (id, kind, type, district_code, base_id, base_name, elements, scientists, audiences, sort_at, title, body, gen)
+      insert into search_docs (id, kind, type, district_code, base_id, base_name, elements, scientists, audiences, sort_at, title, body, cover, gen)
       values ${sql.join(docs, sql`, `)}
       on conflict (id) do update set kind = excluded.kind, type = excluded.type, district_code = excluded.district_code,
         base_id = excluded.base_id, base_name = excluded.base_name, elements = excluded.elements, scientists = excluded.scientists,
-        audiences = excluded.audiences, sort_at = excluded.sort_at, title = excluded.title, body = excluded.body, gen = excluded.gen
+        audiences = excluded.audiences, sort_at = excluded.sort_at, title = excluded.title, body = excluded.body, cover = excluded.cover, gen = excluded.gen
       returning seq, id::text as id`),
   );
   const seqOf = new Map(numbered.map((r) => [r.id, r.seq]));

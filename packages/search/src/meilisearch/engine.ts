@@ -12,7 +12,7 @@ const SETTINGS = {
   searchableAttributes: ['title', 'scientists', 'baseName', 'body'],
   filterableAttributes: ['kind', ...Object.values(FACET_ATTRIBUTE)],
   sortableAttributes: ['sortAtTs'],
-  displayedAttributes: ['id', 'kind', 'title', 'body', 'type', 'districtCode', 'baseId', 'baseName'],
+  displayedAttributes: ['id', 'kind', 'title', 'body', 'type', 'districtCode', 'baseId', 'baseName', 'cover'],
   // Chinese text is segmented by Meilisearch's own tokenizer (charabia, jieba dictionary).
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn' as const] }],
   faceting: { maxValuesPerFacet: FACET_LIMIT, sortFacetValuesBy: { '*': 'count' as const } },
@@ -132,6 +132,7 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
             baseId: d.baseId,
             baseName: d.baseName,
             url: urlOf(d.kind, d.id),
+            cover: d.cover ?? null,
           };
         }),
         facets,

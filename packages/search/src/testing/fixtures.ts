@@ -28,6 +28,7 @@ export const CONTRACT_DOCS = {
     scientists: ['钱学森'],
     audiences: ['secondary', 'public'],
     sortAt: '2024-05-01T00:00:00.000Z',
+    cover: '/files/resources/00000000-0000-4000-8000-000000000001/00000000-0000-4000-8000-0000000000c1.jpg',
   }),
   dengLecture: doc({
     id: id(2),

@@ -29,6 +29,12 @@ export function baseDocument(base: BaseRow): SearchDocument {
   };
 }
 
+/** The first image of a resource, as the public path the server serves it at. */
+const coverOf = (resource: Pick<ResourceRow, 'id' | 'media'>) => {
+  const image = resource.media.find((m) => m.kind === 'image');
+  return image ? `/files/resources/${resource.id}/${image.key}` : null;
+};
+
 export function resourceDocument(resource: ResourceRow, base: Pick<BaseRow, 'name' | 'districtCode'>): SearchDocument {
   return {
     id: resource.id,
@@ -43,6 +49,7 @@ export function resourceDocument(resource: ResourceRow, base: Pick<BaseRow, 'nam
     scientists: resource.scientists,
     audiences: resource.audiences,
     sortAt: (resource.publishedAt ?? resource.updatedAt).toISOString(),
+    cover: coverOf(resource),
   };
 }
 
