@@ -105,6 +105,11 @@ export const OPEN_DATA_OPENAPI = {
           audiences: { type: 'array', items: { type: 'string', enum: ['primary', 'secondary', 'university', 'teachers', 'science_workers', 'public'] } },
           lendable: { type: 'boolean' },
           lendingTerms: { type: 'string' },
+          media: {
+            type: 'array',
+            description: 'Images and videos in the order the base arranged them; url is absolute and public.',
+            items: { type: 'object', required: ['kind', 'url'], properties: { kind: { type: 'string', enum: ['image', 'video'] }, name: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
+          },
           isDemo: { type: 'boolean' },
           publishedAt: { type: ['string', 'null'], format: 'date-time' },
           updatedAt: { type: 'string', format: 'date-time' },

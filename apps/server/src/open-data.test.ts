@@ -31,7 +31,7 @@ describe('open data API', () => {
     const [published, draft] = await db
       .insert(schema.resources)
       .values([
-        { baseId: base!.id, type: 'exhibit', title: '=危险公式，罗盘（演示）', descriptionHtml: '<p>说明</p>', descriptionText: '说明', status: 'published', publishedAt: new Date(), isDemo: true, elements: ['innovation'], audiences: ['public'] },
+        { baseId: base!.id, type: 'exhibit', title: '=危险公式，罗盘（演示）', descriptionHtml: '<p>说明</p>', descriptionText: '说明', status: 'published', publishedAt: new Date(), isDemo: true, elements: ['innovation'], audiences: ['public'], media: [{ key: '00000000-0000-4000-8000-0000000000c1.jpg', kind: 'image', name: '罗盘' }] },
         { baseId: base!.id, type: 'lecture', title: '草稿讲座', status: 'draft' },
       ])
       .returning();
@@ -64,6 +64,8 @@ describe('open data API', () => {
     expect(bases.json()).toMatchObject({ total: 1, page: 1, pageSize: 10, items: [{ id: ids.base, districtName: '海淀区', isDemo: true }] });
     const resources = (await get('/resources')).json();
     expect(resources.items.map((r: { id: string }) => r.id)).toEqual([ids.resource]);
+    expect(resources.items[0].media).toEqual([{ kind: 'image', name: '罗盘', url: expect.stringMatching(new RegExp(`^https?://[^/]+/files/resources/${ids.resource}/00000000-0000-4000-8000-0000000000c1\\.jpg$`)) }]);
+    expect((await get(`/resources/${ids.resource}`)).json().media[0].url).toBe(resources.items[0].media[0].url);
     expect((await get(`/resources?type=lecture`)).json().total).toBe(0);
     expect((await get(`/resources/${ids.draft}`)).statusCode).toBe(404);
     expect((await get(`/bases/${ids.revokedBase}`)).statusCode).toBe(404);
@@ -81,6 +83,7 @@ describe('open data API', () => {
     expect(body).toContain('标题,类型,所属基地');
     expect(body).toContain("'=危险公式，罗盘（演示）");
     expect(body).not.toContain('草稿讲座');
+    expect(body).toMatch(new RegExp(`/files/resources/${ids.resource}/00000000-0000-4000-8000-0000000000c1\\.jpg`));
     const bases = (await get('/bases.csv')).rawPayload.toString('utf8');
     expect(bases).toContain('星河科技馆（演示）');
     expect(bases).toContain('周二 09:00-17:00');

@@ -11,6 +11,7 @@ const ZResourceQuery = ZPageQuery.extend({
   baseId: z.uuid().optional(),
   type: z.string().refine(openData.isResourceType, { error: '未知的资源类型' }).optional(),
 });
+
 const ZId = z.uuid();
 
 type Handler = (deps: ApiDeps, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -43,15 +44,15 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
     path: '/resources',
     handler: async (deps, request, reply) => {
       const query = ZResourceQuery.safeParse(request.query);
-      return query.success ? openData.listOpenResources(deps.db, query.data as Parameters<typeof openData.listOpenResources>[1]) : badQuery(reply, query.error);
+      return query.success ? openData.listOpenResources(deps.db, deps.config, query.data as Parameters<typeof openData.listOpenResources>[1]) : badQuery(reply, query.error);
     },
   },
-  { path: '/resources.csv', handler: async (deps, _request, reply) => csv(reply, 'resources.csv', await openData.openResourcesCsv(deps.db)) },
+  { path: '/resources.csv', handler: async (deps, _request, reply) => csv(reply, 'resources.csv', await openData.openResourcesCsv(deps.db, deps.config)) },
   {
     path: '/resources/:id',
     handler: async (deps, request, reply) => {
       const id = ZId.safeParse((request.params as { id: string }).id);
-      const resource = id.success ? await openData.getOpenResource(deps.db, id.data) : null;
+      const resource = id.success ? await openData.getOpenResource(deps.db, deps.config, id.data) : null;
       return resource ?? notFound(reply, '资源');
     },
   },

@@ -47,10 +47,21 @@ const resourceColumns = {
   audiences: schema.resources.audiences,
   lendable: schema.resources.lendable,
   lendingTerms: schema.resources.lendingTerms,
+  media: schema.resources.media,
   isDemo: schema.resources.isDemo,
   publishedAt: schema.resources.publishedAt,
   updatedAt: schema.resources.updatedAt,
 };
+
+/** Where readers of open data find a resource's files: absolute URLs, served publicly once published. */
+export type OpenDataLinks = { publicUrl: string };
+
+const withMediaUrls =
+  (links: OpenDataLinks) =>
+  <T extends { id: string; media: Array<{ key: string; kind: 'image' | 'video'; name: string }> }>({ media, ...row }: T) => ({
+    ...row,
+    media: media.map((m) => ({ kind: m.kind, name: m.name, url: `${links.publicUrl.replace(/\/$/, '')}/files/resources/${row.id}/${m.key}` })),
+  });
 
 const publicBase = inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES]);
 const publishedResource = and(eq(schema.resources.status, 'published'), publicBase);
@@ -74,7 +85,7 @@ export async function getOpenBase(db: DbOrTx, id: string) {
   return row ? withDistrict(row) : null;
 }
 
-export async function listOpenResources(db: DbOrTx, page: OpenPage & { baseId?: string; type?: ResourceType }) {
+export async function listOpenResources(db: DbOrTx, links: OpenDataLinks, page: OpenPage & { baseId?: string; type?: ResourceType }) {
   const where = and(publishedResource, page.baseId ? eq(schema.resources.baseId, page.baseId) : undefined, page.type ? eq(schema.resources.type, page.type) : undefined);
   const [{ total } = { total: 0 }] = await db
     .select({ total: count() })
@@ -89,16 +100,16 @@ export async function listOpenResources(db: DbOrTx, page: OpenPage & { baseId?: 
     .orderBy(desc(schema.resources.publishedAt), asc(schema.resources.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total, page: page.page, pageSize: page.pageSize, items };
+  return { total, page: page.page, pageSize: page.pageSize, items: items.map(withMediaUrls(links)) };
 }
 
-export async function getOpenResource(db: DbOrTx, id: string) {
+export async function getOpenResource(db: DbOrTx, links: OpenDataLinks, id: string) {
   const [row] = await db
     .select({ ...resourceColumns, descriptionHtml: schema.resources.descriptionHtml })
     .from(schema.resources)
     .innerJoin(schema.bases, eq(schema.bases.id, schema.resources.baseId))
     .where(and(eq(schema.resources.id, id), publishedResource));
-  return row ?? null;
+  return row ? withMediaUrls(links)(row) : null;
 }
 
 export const isResourceType = (value: unknown): value is ResourceType => RESOURCE_TYPES.includes(value as ResourceType);
@@ -132,13 +143,13 @@ export async function openBasesCsv(db: DbOrTx) {
 }
 
 /** Every published resource as CSV. */
-export async function openResourcesCsv(db: DbOrTx) {
-  const rows = await db
+export async function openResourcesCsv(db: DbOrTx, links: OpenDataLinks) {
+  const rows = (await db
     .select(resourceColumns)
     .from(schema.resources)
     .innerJoin(schema.bases, eq(schema.bases.id, schema.resources.baseId))
     .where(publishedResource)
-    .orderBy(desc(schema.resources.publishedAt), asc(schema.resources.id));
+    .orderBy(desc(schema.resources.publishedAt), asc(schema.resources.id))).map(withMediaUrls(links));
   return renderCsv(rows, [
     { header: '标题', value: 'title' },
     { header: '类型', value: (r) => RESOURCE_TYPE_LABELS[r.type].zh },
@@ -149,6 +160,7 @@ export async function openResourcesCsv(db: DbOrTx) {
     { header: '适用对象', value: (r) => joinNames(r.audiences.map((a) => AUDIENCE_LABELS[a]?.zh ?? a)) },
     { header: '可借用/预约', value: (r) => (r.lendable ? '是' : '否') },
     { header: '借用条件', value: 'lendingTerms' },
+    { header: '图片和视频', value: (r) => joinNames(r.media.map((m) => m.url)) },
     { header: '发布时间', value: 'publishedAt' },
     { header: '演示数据', value: (r) => (r.isDemo ? '是' : '否') },
     { header: 'ID', value: 'id' },
