@@ -44,7 +44,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
     path: '/resources',
     handler: async (deps, request, reply) => {
       const query = ZResourceQuery.safeParse(request.query);
-      return query.success ? openData.listOpenResources(deps.db, deps.config, query.data as Parameters<typeof openData.listOpenResources>[1]) : badQuery(reply, query.error);
+      return query.success ? openData.listOpenResources(deps.db, deps.config, query.data as Parameters<typeof openData.listOpenResources>[2]) : badQuery(reply, query.error);
     },
   },
   { path: '/resources.csv', handler: async (deps, _request, reply) => csv(reply, 'resources.csv', await openData.openResourcesCsv(deps.db, deps.config)) },
