@@ -26,22 +26,21 @@ export const ZOpeningPeriod = z
 export const ZOpeningHours = z.array(ZOpeningPeriod).max(28, { error: '开放时段过多' });
 
 /** Weekday (1 = Monday … 7 = Sunday) and "HH:MM" of an instant as read on a Beijing clock. */
-export function beijingClock(at: Date): { weekday: number; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: PROGRAMME_TIME_ZONE,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const BEIJING_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: PROGRAMME_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+export type BeijingClock = { weekday: number; time: string };
+
+export function beijingClock(at: Date): BeijingClock {
+  const parts = BEIJING_CLOCK.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { weekday, time: `${get('hour')}:${get('minute')}` };
 }
 
 /** Whether a base is open at an instant, reading its hours on Beijing's clock whatever the viewer's zone. */
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
-  const { weekday, time } = beijingClock(at);
+export function isOpenAt(hours: OpeningHours, at: Date | BeijingClock): boolean {
+  const { weekday, time } = at instanceof Date ? beijingClock(at) : at;
   return hours.some((p) => p.weekday === weekday && p.opens <= time && time < p.closes);
 }
 

@@ -13,10 +13,18 @@ export const TRIGRAM_INDEX = { name: 'search_words_latin_trgm_idx', create: sql`
  * migration: they hold derived data (rebuilt by `pnpm cli search:reindex`), are not part of
  * backups, and need pg_trgm, which PGlite only has when the contrib extension is loaded.
  */
+/**
+ * The tables' layout. When it changes, `setup()` drops the engine's tables and creates them anew;
+ * the server then finds the index empty and rebuilds it from the database.
+ */
+export const LAYOUT_VERSION = 2;
+
+export const LAYOUT_TABLE = sql`create table if not exists search_layout (version integer not null)`;
+
+/** Every table any layout had, dropped when the layout changes. */
+export const DROP_TABLES = sql`drop table if exists search_words, search_removed, search_docs, search_state, search_text, search_index cascade`;
+
 export const CREATE_TABLES = [
-  // The first layout (search_index + search_text) is replaced: an empty index is rebuilt on start.
-  sql`drop table if exists search_text`,
-  sql`drop table if exists search_index`,
   // Every write transaction takes the next generation on this one row, so writers commit in
   // generation order and a reader can catch up with "rows changed after the generation I have".
   sql`create table if not exists search_state (

@@ -1,4 +1,6 @@
+import { rowsOf } from '@ssb/db';
 import { createTestDatabase, TEST_ENGINES } from '@ssb/db/testing';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runSearchEngineContract } from '../contract.ts';
 import { CONTRACT_DOCS } from '../testing/fixtures.ts';
@@ -50,6 +52,26 @@ describe.each(TEST_ENGINES)('embedded search engine on %s', (kind) => {
 
       await reader.clear();
       expect((await writer.query({ q: '邓稼先' })).total).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('replaces the tables of an older layout, leaving an empty index for the server to rebuild', async () => {
+    const handle = await createTestDatabase(kind);
+    try {
+      await handle.db.execute(sql`create table search_index (id uuid primary key, title_tokens tsvector)`);
+      await handle.db.execute(sql`insert into search_index (id) values ('00000000-0000-4000-8000-000000000001')`);
+      const engine = createEmbeddedEngine(handle.db);
+      await engine.setup();
+      expect(await engine.count()).toBe(0);
+      const tables = rowsOf<{ name: string }>(await handle.db.execute(sql`select tablename as name from pg_tables where tablename like 'search\_%' order by 1`)).map((t) => t.name);
+      expect(tables).toEqual(['search_docs', 'search_layout', 'search_outbox', 'search_removed', 'search_state', 'search_words']);
+      await engine.upsert([CONTRACT_DOCS.tuExhibit]);
+      // A second process starting on the current layout keeps what is there.
+      const again = createEmbeddedEngine(handle.db);
+      await again.setup();
+      expect((await again.query({ q: '青蒿素' })).total).toBe(1);
     } finally {
       await handle.close();
     }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { highlightSnippet } from '../highlight.ts';
 import { emptyFacets, normalisePaging, urlOf, type SearchEngine, type SearchQuery, type SearchResult } from '../port.ts';
 import { queryTerms, tsqueryLiteral, type QueryTerms } from '../tokenize.ts';
-import { CREATE_TABLES, SEARCH_INDEXES, SETUP_LOCK_KEY, TRIGRAM_INDEX } from './ddl.ts';
+import { CREATE_TABLES, DROP_TABLES, LAYOUT_TABLE, LAYOUT_VERSION, SEARCH_INDEXES, SETUP_LOCK_KEY, TRIGRAM_INDEX } from './ddl.ts';
 import { DocStore, KINDS } from './doc-store.ts';
 import { evaluate, type Candidates } from './evaluate.ts';
 import { bodiesSql, fuzzySql, matchSql } from './query-sql.ts';
@@ -45,6 +45,13 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
     hasTrigram = rowsOf(await db.execute(sql`select 1 from pg_extension where extname = 'pg_trgm'`)).length > 0;
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+      await tx.execute(LAYOUT_TABLE);
+      const [layout] = rowsOf<{ version: number }>(await tx.execute(sql`select version from search_layout`));
+      if (layout?.version !== LAYOUT_VERSION) {
+        await tx.execute(DROP_TABLES);
+        await tx.execute(sql`delete from search_layout`);
+        await tx.execute(sql`insert into search_layout (version) values (${LAYOUT_VERSION})`);
+      }
       for (const statement of CREATE_TABLES) await tx.execute(statement);
       if (hasTrigram) await tx.execute(TRIGRAM_INDEX.create);
     });

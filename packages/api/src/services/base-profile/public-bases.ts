@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { districtName } from '@ssb/domain/districts';
-import { isOpenAt } from '@ssb/domain/opening-hours';
+import { beijingClock, isOpenAt } from '@ssb/domain/opening-hours';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 
@@ -38,7 +38,8 @@ export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, n
     .from(schema.bases)
     .where(and(...conditions))
     .orderBy(asc(schema.bases.districtCode), asc(schema.bases.number));
-  const withOpen = rows.map((b) => ({ ...b, isOpenNow: isOpenAt(b.openingHours, now) }));
+  const clock = beijingClock(now);
+  const withOpen = rows.map((b) => ({ ...b, isOpenNow: isOpenAt(b.openingHours, clock) }));
   const beforeDistrict = filters.isOpenNow ? withOpen.filter((b) => b.isOpenNow) : withOpen;
   const districtCounts = new Map<string, number>();
   for (const b of beforeDistrict) districtCounts.set(b.districtCode, (districtCounts.get(b.districtCode) ?? 0) + 1);
