@@ -1,12 +1,14 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { districtName } from '@ssb/domain/districts';
-import { beijingClock, isOpenAt } from '@ssb/domain/opening-hours';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { beijingClock, isOpenAt, type BeijingClock } from '@ssb/domain/opening-hours';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 
 /** Bases the public sees: named and not revoked or expired. */
 export const PUBLIC_BASE_STATUSES = ['active', 'rectification'] as const;
+
+const SUMMARY_CHARS = 90;
 
 export type DirectoryFilters = { category?: string[]; district?: string[]; isOpenNow?: boolean; page: number; pageSize: number };
 
@@ -25,36 +27,57 @@ const publicColumns = {
   isDemo: schema.bases.isDemo,
 };
 
+/** A directory row needs neither the hours (only whether they are open now) nor the whole introduction. */
+const { openingHours: _hours, introduction: _introduction, ...listColumns } = publicColumns;
+
+/** Whether a base's opening hours (jsonb) hold a period around this Beijing weekday and time. */
+const openOnClock = (clock: BeijingClock) => sql<boolean>`exists (
+  select 1 from jsonb_array_elements(${schema.bases.openingHours}) p
+  where (p->>'weekday')::int = ${clock.weekday} and p->>'opens' <= ${clock.time} and ${clock.time} < p->>'closes')`;
+
 /**
- * The directory with its filters. The register holds hundreds of bases at most, so "open now" is
- * worked out here on Beijing's clock rather than in SQL; the district counts feed the map and
- * ignore the district filter so that every district stays clickable.
+ * The directory with its filters, a page at a time in SQL: the page, the total and the district
+ * counts for the map (which ignore the district filter, so every district stays clickable).
+ * "Open now" reads each base's hours on Beijing's clock, whatever the server's time zone.
  */
 export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, now = new Date()) {
-  const conditions = [inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])];
-  if (filters.category?.length) conditions.push(inArray(schema.bases.category, filters.category));
-  const rows = await db
-    .select(publicColumns)
-    .from(schema.bases)
-    .where(and(...conditions))
-    .orderBy(asc(schema.bases.districtCode), asc(schema.bases.number));
   const clock = beijingClock(now);
-  const withOpen = rows.map((b) => ({ ...b, isOpenNow: isOpenAt(b.openingHours, clock) }));
-  const beforeDistrict = filters.isOpenNow ? withOpen.filter((b) => b.isOpenNow) : withOpen;
-  const districtCounts = new Map<string, number>();
-  for (const b of beforeDistrict) districtCounts.set(b.districtCode, (districtCounts.get(b.districtCode) ?? 0) + 1);
-  const matching = filters.district?.length ? beforeDistrict.filter((b) => filters.district!.includes(b.districtCode)) : beforeDistrict;
-  const start = (filters.page - 1) * filters.pageSize;
+  const isOpenNow = openOnClock(clock);
+  const shared = [inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])];
+  if (filters.category?.length) shared.push(inArray(schema.bases.category, filters.category));
+  if (filters.isOpenNow) shared.push(isOpenNow);
+  const matching = and(...shared, filters.district?.length ? inArray(schema.bases.districtCode, filters.district) : undefined);
+  const [items, districts] = await Promise.all([
+    db
+      .select({
+        ...listColumns,
+        introduction: sql<string>`left(${schema.bases.introduction}, ${SUMMARY_CHARS + 1})`,
+        isOpenNow,
+        total: sql<number>`(count(*) over ())::int`,
+      })
+      .from(schema.bases)
+      .where(matching)
+      .orderBy(asc(schema.bases.districtCode), asc(schema.bases.number))
+      .limit(filters.pageSize)
+      .offset((filters.page - 1) * filters.pageSize),
+    db
+      .select({ code: schema.bases.districtCode, count: sql<number>`count(*)::int` })
+      .from(schema.bases)
+      .where(and(...shared))
+      .groupBy(schema.bases.districtCode),
+  ]);
+  // Past the last page there are no rows to carry the total; count the matches then.
+  const total = items[0]?.total ?? (filters.page > 1 ? await db.$count(schema.bases, matching) : 0);
   return {
-    total: matching.length,
+    total,
     page: filters.page,
     pageSize: filters.pageSize,
-    items: matching.slice(start, start + filters.pageSize).map(({ introduction, openingHours: _hours, ...b }) => ({
+    items: items.map(({ introduction, total: _total, ...b }) => ({
       ...b,
       districtName: districtName(b.districtCode),
-      summary: introduction.length > 90 ? `${introduction.slice(0, 90)}…` : introduction,
+      summary: introduction.length > SUMMARY_CHARS ? `${introduction.slice(0, SUMMARY_CHARS)}…` : introduction,
     })),
-    districts: [...districtCounts].map(([code, count]) => ({ code, count })),
+    districts,
   };
 }
 
