@@ -31,7 +31,7 @@ export const MEDIA_RULES = {
 
 export type MediaKind = keyof typeof MEDIA_RULES;
 
-/** The largest single upload the proxy must let through. */
+/** The largest material; `LARGEST_UPLOAD_BYTES` (upload-limits.ts) also counts resource videos. */
 export const MAX_UPLOAD_BYTES = Math.max(MEDIA_RULES.photo.maxBytes, MEDIA_RULES.video.maxBytes);
 
 export const formatBytes = (bytes: number) =>

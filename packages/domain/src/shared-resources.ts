@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, RESOURCE_TYPES, type ResourceStatus } from './bases.ts';
+import { formatBytes, formatDuration, formatName, MEDIA_MESSAGES, MIB } from './media.ts';
 import { ZOpeningHours } from './opening-hours.ts';
 import { SPIRIT_ELEMENTS } from './spirit.ts';
 
@@ -77,5 +78,70 @@ export const RESOURCE_MEDIA_MESSAGES = {
   tooMany: '每个资源最多 8 张图片',
   empty: '文件为空',
 };
-/** The public address of a resource's image; the server route and the pages share it. */
+
+/**
+ * Videos a base attaches to a resource: MP4 or MOV, checked on their bytes (container, atoms, then
+ * ffprobe's duration and displayed size). Sent resumably (tus at /uploads), so a long film survives
+ * a dropped connection; the proxy's body limit is written from `maxBytes` too (`upload-limits.ts`).
+ */
+export const RESOURCE_VIDEO_LIMITS = {
+  maxVideos: 3,
+  maxBytes: 500 * MIB,
+  maxSeconds: 20 * 60,
+  /** Displayed picture, either orientation: from 240p up to 4K. */
+  minShortSide: 240,
+  maxShortSide: 2160,
+  maxLongSide: 3840,
+  formats: { mp4: 'video/mp4', mov: 'video/quicktime' } as Record<string, string>,
+  accept: '.mp4,.mov,video/mp4,video/quicktime',
+} as const;
+export const RESOURCE_VIDEO_MESSAGES = {
+  wrongFormat: (actual: string) => `视频格式为 ${formatName(actual)}，应为 MP4 或 MOV（按文件内容识别，改扩展名无效）`,
+  tooLarge: (bytes: number) => `视频大小 ${formatBytes(bytes)}，超过 ${formatBytes(RESOURCE_VIDEO_LIMITS.maxBytes)}`,
+  tooLong: (seconds: number) => `时长 ${formatDuration(seconds)}，超过 ${RESOURCE_VIDEO_LIMITS.maxSeconds / 60}分钟`,
+  wrongSize: (width: number, height: number) => `分辨率 ${width}×${height}，短边应在 240 到 2160 之间、长边不超过 3840（横屏或竖屏均可）`,
+  incomplete: MEDIA_MESSAGES.videoIncomplete,
+  noPicture: MEDIA_MESSAGES.videoNoPicture,
+  tooMany: `每个资源最多 ${RESOURCE_VIDEO_LIMITS.maxVideos} 段视频`,
+  empty: MEDIA_MESSAGES.empty,
+} as const;
+
+/** The server allows half a second over the limit: containers round their durations. */
+const DURATION_TOLERANCE_SECONDS = 0.5;
+
+/**
+ * The limits on what is known of a video, in the words shown to the user: the server applies them
+ * to ffprobe's answer, the browser to its own reading before the first byte is sent.
+ */
+export function resourceVideoProblems(video: { format: string; bytes: number; durationSeconds?: number | null; width?: number | null; height?: number | null }): string[] {
+  if (video.bytes === 0) return [RESOURCE_VIDEO_MESSAGES.empty()];
+  if (!(video.format in RESOURCE_VIDEO_LIMITS.formats)) return [RESOURCE_VIDEO_MESSAGES.wrongFormat(video.format)];
+  const problems: string[] = [];
+  if (video.bytes > RESOURCE_VIDEO_LIMITS.maxBytes) problems.push(RESOURCE_VIDEO_MESSAGES.tooLarge(video.bytes));
+  const seconds = video.durationSeconds;
+  if (seconds !== null && seconds !== undefined && Number.isFinite(seconds) && seconds > RESOURCE_VIDEO_LIMITS.maxSeconds + DURATION_TOLERANCE_SECONDS) {
+    problems.push(RESOURCE_VIDEO_MESSAGES.tooLong(seconds));
+  }
+  const { width, height } = video;
+  if (width && height) {
+    const [short, long] = width < height ? [width, height] : [height, width];
+    const limits = RESOURCE_VIDEO_LIMITS;
+    if (short < limits.minShortSide || short > limits.maxShortSide || long > limits.maxLongSide) problems.push(RESOURCE_VIDEO_MESSAGES.wrongSize(width, height));
+  }
+  return problems;
+}
+
+/** One image or video shown with a resource (`resources.media`); videos keep what their check found. */
+export type ResourceMediaItem = {
+  key: string;
+  kind: 'image' | 'video';
+  name: string;
+  bytes?: number;
+  sha256?: string;
+  durationSeconds?: number | null;
+  width?: number | null;
+  height?: number | null;
+};
+
+/** The public address of a resource's image or video; the server route and the pages share it. */
 export const resourceMediaUrl = (resourceId: string, key: string) => `/files/resources/${resourceId}/${key}`;

@@ -3,3 +3,4 @@ export { displayedSize, probeVideo, type VideoProbe } from './ffprobe.ts';
 export { inspectJpeg } from './jpeg.ts';
 export { isIsoMediaTruncated } from './mp4-atoms.ts';
 export { sniffFormat } from './sniff.ts';
+export { checkResourceVideo } from './check-resource-video.ts';

@@ -1,4 +1,5 @@
 import { AUDIENCES, BASE_STATUSES, BOOKING_STATUSES, RESOURCE_STATUSES, RESOURCE_TYPES, type OpeningHours } from '@ssb/domain/bases';
+import type { ResourceMediaItem } from '@ssb/domain/shared-resources';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
@@ -77,8 +78,8 @@ export const resources = pgTable(
     /** Spirit element keys (patriotism, innovation, …). */
     elements: jsonb().$type<string[]>().notNull().default([]),
     audiences: jsonb().$type<Array<(typeof AUDIENCES)[number]>>().notNull().default([]),
-    /** Storage keys of images/videos shown with the resource. */
-    media: jsonb().$type<Array<{ key: string; kind: 'image' | 'video'; name: string }>>().notNull().default([]),
+    /** Storage keys of images/videos shown with the resource, in display order. */
+    media: jsonb().$type<ResourceMediaItem[]>().notNull().default([]),
     /** How another base may borrow or book it; empty means it is not lent. */
     lendingTerms: text().notNull().default(''),
     lendable: boolean().notNull().default(false),
