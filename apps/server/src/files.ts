@@ -2,6 +2,7 @@ import { isAssignedExpertOf, loadApplicationFor, type ApiDeps } from '@ssb/api';
 import { schema } from '@ssb/db';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { sendStoredFile } from './send-stored-file.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 const CONTENT_TYPES: Record<string, string> = { jpeg: 'image/jpeg', mp4: 'video/mp4', mov: 'video/quicktime' };
@@ -25,17 +26,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
     const size = await deps.files.size(material.storageKey);
     if (size === null) return notFound();
     reply.header('content-type', CONTENT_TYPES[material.format] ?? 'application/octet-stream');
-    reply.header('accept-ranges', 'bytes');
     reply.header('cache-control', 'private, max-age=3600');
-    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
-    if (range && (range[1] || range[2])) {
-      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start > end || start >= size) return reply.code(416).header('content-range', `bytes */${size}`).send();
-      reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', end - start + 1);
-      return reply.send(await deps.files.read(material.storageKey, { start, end }));
-    }
-    reply.header('content-length', size);
-    return reply.send(await deps.files.read(material.storageKey));
+    return sendStoredFile(request, reply, deps.files, material.storageKey, size);
   });
 }

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attachResourceImage, findResourceImage, type ApiDeps } from '@ssb/api';
+import { attachResourceImage, findResourceMedia, type ApiDeps } from '@ssb/api';
 import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
+import { sendStoredFile } from './send-stored-file.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 const UUID = /^[0-9a-f-]{36}$/i;
-const KEY = /^[0-9a-f-]{36}\.(jpg|png)$/;
+const KEY = /^[0-9a-f-]{36}\.(jpg|png|mp4|mov)$/;
 const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 422 };
 
 /**
  * A resource's images: POST the raw bytes to attach one (the base's managers only; the bytes are
- * sniffed, not the name), GET one to show it (anyone once published, only its managers before).
+ * sniffed, not the name). Videos arrive resumably through /uploads (target `resource-video`).
+ * GET shows either (anyone once published, only its managers before), videos by byte range.
  */
 export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
   app.register(async (scope) => {
@@ -53,20 +55,19 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
   });
 
   app.get<{ Params: { resourceId: string; key: string } }>('/files/resources/:resourceId/:key', async (request, reply) => {
-    const notFound = () => reply.code(404).send({ message: '图片不存在或无权查看' });
+    const notFound = () => reply.code(404).send({ message: '文件不存在或无权查看' });
     if (!UUID.test(request.params.resourceId) || !KEY.test(request.params.key)) return notFound();
     const found = await viewerFromRequest(deps.db, request);
-    const image = await findResourceImage(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
-    if (!image) return notFound();
-    const size = await deps.files.size(image.storageKey);
+    const media = await findResourceMedia(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
+    if (!media) return notFound();
+    const size = await deps.files.size(media.storageKey);
     if (size === null) return notFound();
-    reply.header('content-type', image.contentType);
-    reply.header('content-length', size);
+    reply.header('content-type', media.contentType);
     reply.header('x-content-type-options', 'nosniff');
-    // Keys are never reused; an hour keeps an unpublished resource's images from lingering in caches.
-    reply.header('cache-control', image.isPublic ? 'public, max-age=3600' : 'private, no-store');
+    // Keys are never reused; an hour keeps an unpublished resource's files from lingering in caches.
+    reply.header('cache-control', media.isPublic ? 'public, max-age=3600' : 'private, no-store');
     reply.header('etag', `"${request.params.key}"`);
     if (request.headers['if-none-match'] === `"${request.params.key}"`) return reply.code(304).send();
-    return reply.send(await deps.files.read(image.storageKey));
+    return sendStoredFile(request, reply, deps.files, media.storageKey, size);
   });
 }

@@ -1,90 +1,68 @@
 import type { IncomingMessage } from 'node:http';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertMayUpload, MaterialRefusedError, registerMaterial, type ApiDeps } from '@ssb/api';
-import { formatBytes, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, MEDIA_RULES, type MediaKind } from '@ssb/domain/media';
+import type { ApiDeps } from '@ssb/api';
+import { LARGEST_UPLOAD_BYTES } from '@ssb/domain/upload-limits';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { materialTarget } from './upload-targets/materials.ts';
+import { resourceVideoTarget } from './upload-targets/resource-videos.ts';
+import { refuse, type UploadTarget, type UploadViewer } from './upload-targets/target.ts';
 import { viewerFromRequest } from './viewer.ts';
 
-type Viewer = { userId: string; grants: Array<{ organizationId: string; role: string }> };
 type NodeBacked = { runtime?: { node?: { req: IncomingMessage } } };
 
-const refuse = (status: number, message: string, errors: string[] = [message]) => {
-  throw { status_code: status, body: JSON.stringify({ message, errors }) };
+/**
+ * What a finished upload becomes, named by the upload's `target` metadata. Uploads without one are
+ * application materials, as they were before resource videos joined.
+ */
+const TARGETS: Record<string, UploadTarget> = { material: materialTarget, 'resource-video': resourceVideoTarget };
+
+const targetOf = (upload: Upload) => {
+  const target = TARGETS[upload.metadata?.target ?? 'material'];
+  return target ?? refuse(400, '上传请求的类型无效');
 };
 
-function parseMetadata(upload: Upload) {
-  const kind = upload.metadata?.kind;
-  const applicationId = upload.metadata?.applicationId ?? '';
-  const filename = upload.metadata?.filename ?? '';
-  if (kind !== 'photo' && kind !== 'video') refuse(400, '上传请求缺少材料类型');
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) refuse(400, '上传请求缺少申报编号');
-  return { kind: kind as MediaKind, applicationId, filename: filename.replace(/[\\/\0]/g, '_').slice(0, 200) || 'unnamed' };
-}
-
 /**
- * Resumable uploads (tus) at /uploads. Every request is tied to the signed-in applicant of the
- * application named in the upload's metadata; a finished file is checked on its bytes and becomes
- * a material, or is deleted with the reasons sent back.
+ * Resumable uploads (tus) at /uploads, for every large file the platform takes: one store, one
+ * resumption rule, one proxy location. Every request is tied to the signed-in user; the upload's
+ * target decides who may send it and what the finished file becomes (a material, a resource's
+ * video), or deletes it and sends the reasons back.
  */
 export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
   const directory = join(dataDir, 'uploads');
   const datastore = new FileStore({ directory });
-  const viewers = new WeakMap<IncomingMessage, Viewer>();
+  const viewers = new WeakMap<IncomingMessage, UploadViewer>();
   const viewerOf = (req: unknown) => {
     const raw = (req as NodeBacked).runtime?.node?.req;
     const viewer = raw ? viewers.get(raw) : undefined;
-    if (!viewer) refuse(401, '请先登录');
-    return viewer!;
+    return viewer ?? refuse(401, '请先登录');
   };
 
   const tus = new TusServer({
     path: '/uploads',
     datastore,
     relativeLocation: true,
-    maxSize: MAX_UPLOAD_BYTES,
+    maxSize: LARGEST_UPLOAD_BYTES,
     async onUploadCreate(req, upload) {
-      const viewer = viewerOf(req);
-      const { kind, applicationId } = parseMetadata(upload);
-      const rule = MEDIA_RULES[kind];
-      // The declared size gives a fast answer before any byte is sent.
-      if (upload.size !== undefined) {
-        if (kind === 'photo' && upload.size < MEDIA_RULES.photo.minBytes) refuse(422, MEDIA_MESSAGES.photoTooSmall(upload.size));
-        if (upload.size > rule.maxBytes) refuse(413, `文件大小 ${formatBytes(upload.size)}，超过 ${formatBytes(rule.maxBytes)}`);
-      }
-      try {
-        await assertMayUpload(deps.db, viewer, { applicationId, kind });
-      } catch (error) {
-        refuse(403, (error as Error).message);
-      }
+      await targetOf(upload).mayCreate(deps, viewerOf(req), upload.metadata, upload.size);
       return { metadata: upload.metadata };
     },
     async onIncomingRequest(req, uploadId) {
       const viewer = viewerOf(req);
       if (req.method === 'POST' || !uploadId) return;
-      // Resuming: only someone who may still upload to that application.
+      // Resuming: only someone who may still send this upload.
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (!upload) return;
-      const { kind, applicationId } = parseMetadata(upload);
-      try {
-        await assertMayUpload(deps.db, viewer, { applicationId, kind });
-      } catch (error) {
-        refuse(403, (error as Error).message);
-      }
+      await targetOf(upload).mayContinue(deps, viewer, upload.metadata);
     },
     async onUploadFinish(req, upload) {
-      const viewer = viewerOf(req);
-      const { kind, applicationId, filename } = parseMetadata(upload);
       try {
-        const material = await registerMaterial(deps, viewer, { applicationId, kind, originalName: filename, tempPath: join(directory, upload.id) });
-        return { headers: { 'X-Material-Id': material.id } };
-      } catch (error) {
-        if (error instanceof MaterialRefusedError) refuse(422, error.message, error.check.errors);
-        refuse(400, (error as Error).message);
-        return {};
+        return await targetOf(upload).finish(deps, viewerOf(req), upload.metadata, join(directory, upload.id));
       } finally {
+        // The bytes were moved into the FileStore or deleted: the upload's record goes too.
+        await rm(join(directory, upload.id), { force: true });
         await rm(join(directory, `${upload.id}.json`), { force: true });
       }
     },

@@ -22,4 +22,5 @@ export * as openData from './services/open-data/open-data.ts';
 export * as searchIndex from './services/search/index.ts';
 export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/register/export-register.ts';
 export { expireDueBases } from './services/register/change-base-status.ts';
-export { attachResourceImage, findResourceImage } from './services/resources/resource-media.ts';
+export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
+export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, ResourceVideoRefusedError } from './services/resources/resource-video.ts';

@@ -26,7 +26,8 @@ export async function assertMayUpload(db: DbOrTx, viewer: Viewer, input: { appli
   return application;
 }
 
-async function sha256Of(path: string) {
+/** The sha256 of a file on disk, read as a stream (videos are large). */
+export async function sha256Of(path: string) {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');

@@ -34,5 +34,7 @@ export async function getPublicResource(db: DbOrTx, resourceId: string) {
     .select({ startsOn: schema.resourceBookings.startsOn, endsOn: schema.resourceBookings.endsOn })
     .from(schema.resourceBookings)
     .where(and(eq(schema.resourceBookings.resourceId, row.id), eq(schema.resourceBookings.status, 'approved')));
-  return { ...row, media: row.media.filter((m) => m.kind === 'image'), districtName: districtName(row.districtCode), takenDates: taken };
+  // What a page needs to show each image or video; hashes and sizes stay with the managers.
+  const media = row.media.map((m) => ({ key: m.key, kind: m.kind, name: m.name, durationSeconds: m.durationSeconds ?? null, width: m.width ?? null, height: m.height ?? null }));
+  return { ...row, media, districtName: districtName(row.districtCode), takenDates: taken };
 }

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, EXHIBIT_FIELDS, seedManagedBase } from './fixtures.ts';
-import { attachResourceImage, findResourceImage } from './resource-media.ts';
+import { attachResourceImage, findResourceMedia } from './resource-media.ts';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
 const PNG = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(100, 1)]);
@@ -76,11 +76,11 @@ describe.each(TEST_ENGINES)('resource images on %s', (engine) => {
     const created = await newResource();
     const saved = await attachResourceImage(api, viewerOf(owner), { resourceId: created.id, version: created.version, name: 'a.jpg', tempPath: temp(JPEG) });
     const key = saved.media[0]!.key;
-    expect(await findResourceImage(api.db, null, created.id, key)).toBeNull();
-    expect(await findResourceImage(api.db, viewerOf(other), created.id, key)).toBeNull();
-    expect(await findResourceImage(api.db, viewerOf(owner), created.id, key)).toMatchObject({ contentType: 'image/jpeg', isPublic: false });
+    expect(await findResourceMedia(api.db, null, created.id, key)).toBeNull();
+    expect(await findResourceMedia(api.db, viewerOf(other), created.id, key)).toBeNull();
+    expect(await findResourceMedia(api.db, viewerOf(owner), created.id, key)).toMatchObject({ contentType: 'image/jpeg', isPublic: false });
     await (await api.as(owner.manager.id)).resources.transition({ resourceId: created.id, action: 'publish' });
-    expect(await findResourceImage(api.db, null, created.id, key)).toMatchObject({ contentType: 'image/jpeg', isPublic: true });
-    expect((await (await api.anonymous()).resources.get({ resourceId: created.id })).media).toEqual([{ key, kind: 'image', name: 'a.jpg' }]);
+    expect(await findResourceMedia(api.db, null, created.id, key)).toMatchObject({ contentType: 'image/jpeg', isPublic: true });
+    expect((await (await api.anonymous()).resources.get({ resourceId: created.id })).media).toEqual([{ key, kind: 'image', name: 'a.jpg', durationSeconds: null, width: null, height: null }]);
   });
 });

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { sniffFormat } from '@ssb/domain/media-sniff';
-import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
+import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES, RESOURCE_VIDEO_LIMITS, type ResourceMediaItem } from '@ssb/domain/shared-resources';
 import type { FileStore } from '@ssb/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
@@ -12,9 +12,9 @@ import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bas
 import { userError } from '../errors.ts';
 import { queueSearchUpdate } from '../search/outbox.ts';
 
-type MediaItem = { key: string; kind: 'image' | 'video'; name: string };
-const storageKey = (resourceId: string, key: string) => `resources/${resourceId}/${key}`;
+export const storageKey = (resourceId: string, key: string) => `resources/${resourceId}/${key}`;
 const CONFLICT = '该资源已被他人或在其他页面修改，请刷新后重试';
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', ...RESOURCE_VIDEO_LIMITS.formats };
 
 async function readHead(path: string) {
   const handle = await open(path, 'r');
@@ -38,7 +38,7 @@ export async function checkResourceImage(path: string): Promise<{ ok: true; form
   return { ok: true, format };
 }
 
-async function saveMedia(tx: DbOrTx, viewer: ManagerViewer, resourceId: string, version: number, media: MediaItem[], audit: { action: string; data: Record<string, unknown> }) {
+export async function saveMedia(tx: DbOrTx, viewer: ManagerViewer, resourceId: string, version: number, media: ResourceMediaItem[], audit: { action: string; data: Record<string, unknown> }) {
   const [saved] = await tx
     .update(schema.resources)
     .set({ media, version: sql`${schema.resources.version} + 1`, updatedAt: new Date() })
@@ -50,8 +50,10 @@ async function saveMedia(tx: DbOrTx, viewer: ManagerViewer, resourceId: string, 
   return saved;
 }
 
-async function loadOwned(tx: DbOrTx, viewer: ManagerViewer, resourceId: string) {
-  const [resource] = await tx.select().from(schema.resources).where(eq(schema.resources.id, resourceId));
+/** The resource, if the viewer manages its base; `forUpdate` holds its row until the transaction ends. */
+export async function loadOwned(tx: DbOrTx, viewer: ManagerViewer, resourceId: string, options: { forUpdate?: boolean } = {}) {
+  const query = tx.select().from(schema.resources).where(eq(schema.resources.id, resourceId));
+  const [resource] = options.forUpdate ? await query.for('update') : await query;
   if (!resource) throw userError('NOT_FOUND', '未找到该资源');
   await loadManagedBase(tx, viewer, resource.baseId);
   return resource;
@@ -79,7 +81,7 @@ export async function attachResourceImage(deps: { db: Database; files: FileStore
   }
 }
 
-/** Reorders or removes images: `keys` is the new gallery, a subset of the current one. */
+/** Reorders or removes images and videos: `keys` is the new list, a subset of the current one. */
 export async function arrangeResourceMedia(deps: { db: Database; files: FileStore }, viewer: ManagerViewer, input: { resourceId: string; version: number; keys: string[] }) {
   const { saved, removed } = await deps.db.transaction(async (tx) => {
     const resource = await loadOwned(tx, viewer, input.resourceId);
@@ -97,10 +99,10 @@ export async function arrangeResourceMedia(deps: { db: Database; files: FileStor
 }
 
 /**
- * Where a resource's image is stored, if the viewer may see it: anyone when the resource is
- * published by a public base; otherwise only the managers of its base. Null means "not found".
+ * Where a resource's image or video is stored, if the viewer may see it: anyone when the resource
+ * is published by a public base; otherwise only the managers of its base. Null means "not found".
  */
-export async function findResourceImage(db: Database, viewer: ManagerViewer | null, resourceId: string, key: string) {
+export async function findResourceMedia(db: Database, viewer: ManagerViewer | null, resourceId: string, key: string) {
   const [row] = await db
     .select({ baseId: schema.resources.baseId, status: schema.resources.status, media: schema.resources.media, baseStatus: schema.bases.status })
     .from(schema.resources)
@@ -117,7 +119,7 @@ export async function findResourceImage(db: Database, viewer: ManagerViewer | nu
       return null;
     }
   }
-  const ext = key.split('.').pop();
-  return { storageKey: storageKey(resourceId, key), contentType: ext === 'png' ? 'image/png' : 'image/jpeg', isPublic };
+  const ext = key.split('.').pop() ?? '';
+  return { storageKey: storageKey(resourceId, key), contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream', kind: item.kind, isPublic };
 }
 

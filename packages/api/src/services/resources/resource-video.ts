@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { Database, DbOrTx } from '@ssb/db';
+import { RESOURCE_VIDEO_LIMITS, RESOURCE_VIDEO_MESSAGES, type ResourceMediaItem } from '@ssb/domain/shared-resources';
+import { checkResourceVideo } from '@ssb/media';
+import type { FileStore } from '@ssb/storage';
+import { TRPCError } from '@trpc/server';
+import type { ManagerViewer } from '../base-profile/managed-bases.ts';
+import { userError } from '../errors.ts';
+import { sha256Of } from '../materials/register-material.ts';
+import { loadOwned, saveMedia, storageKey } from './resource-media.ts';
+
+/** A video refused on its bytes: every reason, in the words of RESOURCE_VIDEO_MESSAGES. */
+export class ResourceVideoRefusedError extends TRPCError {
+  constructor(readonly errors: string[]) {
+    super({ code: 'BAD_REQUEST', message: errors.join('；') });
+  }
+}
+
+const countVideos = (media: ResourceMediaItem[]) => media.filter((m) => m.kind === 'video').length;
+
+/**
+ * Before any byte is sent (and when an upload is resumed): the viewer manages the resource's base
+ * and the resource has room for one more video of the declared size.
+ */
+export async function assertMayAddResourceVideo(db: DbOrTx, viewer: ManagerViewer, input: { resourceId: string; bytes?: number }) {
+  const resource = await loadOwned(db, viewer, input.resourceId);
+  if (countVideos(resource.media) >= RESOURCE_VIDEO_LIMITS.maxVideos) throw userError('BAD_REQUEST', RESOURCE_VIDEO_MESSAGES.tooMany);
+  if (input.bytes !== undefined && input.bytes > RESOURCE_VIDEO_LIMITS.maxBytes) throw new ResourceVideoRefusedError([RESOURCE_VIDEO_MESSAGES.tooLarge(input.bytes)]);
+  return resource;
+}
+
+/** Later requests of an upload (offset, next chunk, cancel): rights only; room is checked again at the end. */
+export async function assertMayContinueResourceVideo(db: DbOrTx, viewer: ManagerViewer, input: { resourceId: string }) {
+  await loadOwned(db, viewer, input.resourceId);
+}
+
+/**
+ * A finished upload (on local disk at tempPath) becomes the resource's last video when its bytes
+ * pass the checks; otherwise it is removed and the reasons are thrown. It is appended to the list
+ * as it is now rather than against the version the editor saw: a long upload must not be lost
+ * because the text was saved meanwhile. The new version is returned for the editor.
+ */
+export async function attachResourceVideo(deps: { db: Database; files: FileStore }, viewer: ManagerViewer, input: { resourceId: string; name: string; tempPath: string }) {
+  try {
+    await assertMayAddResourceVideo(deps.db, viewer, input);
+    const check = await checkResourceVideo(input.tempPath);
+    if (!check.ok) throw new ResourceVideoRefusedError(check.errors);
+    const sha256 = await sha256Of(input.tempPath);
+    const key = `${randomUUID()}.${check.format}`;
+    const name = input.name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'video';
+    const item: ResourceMediaItem = { key, kind: 'video', name, bytes: check.bytes, sha256, durationSeconds: check.durationSeconds, width: check.width, height: check.height };
+    await deps.files.putFile(storageKey(input.resourceId, key), input.tempPath);
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const current = await loadOwned(tx, viewer, input.resourceId, { forUpdate: true });
+        if (countVideos(current.media) >= RESOURCE_VIDEO_LIMITS.maxVideos) throw userError('BAD_REQUEST', RESOURCE_VIDEO_MESSAGES.tooMany);
+        return saveMedia(tx, viewer, current.id, current.version, [...current.media, item], {
+          action: 'resource.media.add',
+          data: { key, name, kind: 'video', sha256, bytes: check.bytes },
+        });
+      });
+    } catch (error) {
+      await deps.files.delete(storageKey(input.resourceId, key)).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await rm(input.tempPath, { force: true });
+  }
+}
