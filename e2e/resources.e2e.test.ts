@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { makeMediaFixtures } from '@ssb/media/testing/fixtures';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
@@ -16,10 +17,10 @@ const TITLE = '天文望远镜复原件（测试）';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 let browser: Browser;
+let media: Awaited<ReturnType<typeof makeMediaFixtures>>;
 
 beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
+  [platform, browser, media] = await Promise.all([startPlatform(), launchBrowser(), makeMediaFixtures()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -127,6 +128,32 @@ describe('shared-resource platform', () => {
     expect(await page.locator('[data-testid=media-item]').count()).toBe(1);
     await screenshot(page, 'resources-portal-media');
 
+    // A video goes up resumably (tus) beside the image; a cut-off copy is refused by the server with the reason.
+    await input(page, 'video-input').setInputFiles(media.path('video-truncated.mp4'));
+    await expect.poll(() => page.locator('[data-testid=video-uploader] [data-testid=upload-problems]').textContent(), { timeout: 30_000 }).toContain('不完整');
+    await page.locator('[data-testid=upload-dismiss]').click();
+    // On a slow line the progress shows; a pause, then the upload resumes from where the server stopped.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 12 * 1024 });
+    await input(page, 'video-input').setInputFiles(media.path('hd720.mp4'));
+    const uploading = page.locator('[data-testid=video-uploader] [data-testid=upload-uploading]');
+    await expect.poll(() => uploading.locator('[data-testid=upload-progress]').getAttribute('aria-valuenow'), { timeout: 30_000 }).not.toBe('0');
+    await screenshot(page, 'resources-portal-video-progress');
+    await uploading.locator('[data-testid=upload-pause]').click();
+    const paused = page.locator('[data-testid=video-uploader] [data-testid=upload-paused]');
+    expect(await paused.textContent()).toContain('已暂停');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await paused.locator('[data-testid=upload-resume]').click();
+    const videoItem = page.locator('[data-testid=media-item][data-kind=video]');
+    await videoItem.waitFor({ timeout: 30_000 });
+    expect(await videoItem.textContent()).toContain('hd720.mp4');
+    expect(await videoItem.textContent()).toContain('1280×720');
+    // Images and videos are one list, reordered together (the public page shows images, then videos, each in this order).
+    await videoItem.getByRole('button', { name: '上移' }).click();
+    await expect.poll(() => page.locator('[data-testid=media-item]').first().getAttribute('data-kind')).toBe('video');
+    await screenshot(page, 'resources-portal-video');
+
     // Publishing asks first.
     await page.locator('[data-testid=editor-publish]').click();
     await page.locator('.el-message-box').waitFor();
@@ -165,7 +192,25 @@ describe('shared-resource platform', () => {
     expect(await image.getAttribute('alt')).toBe(`${TITLE} 图 1`);
     expect(await image.getAttribute('loading')).toBe('lazy');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+
+    // The video plays in the browser's own player, fetched by byte range, and takes the keyboard.
+    const player = page.locator('[data-testid=resource-video]');
+    expect(await player.getAttribute('preload')).toBe('metadata');
+    expect(await player.getAttribute('aria-label')).toBe(`${TITLE} 视频 1`);
+    const duration = await player.evaluate(
+      (video: HTMLVideoElement) =>
+        new Promise<number>((resolve) => {
+          if (video.readyState >= 1) return resolve(video.duration);
+          video.addEventListener('loadedmetadata', () => resolve(video.duration), { once: true });
+          video.addEventListener('error', () => resolve(-1), { once: true });
+        }),
+    );
+    expect(duration).toBeGreaterThan(2.5);
+    expect(duration).toBeLessThan(3.5);
     await screenshot(page, 'resources-resource-page');
+    await player.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('resource-video');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Its base's page lists it with the first image as a thumbnail.
     await page.locator('[data-testid=resource-base]').click();
