@@ -43,6 +43,7 @@ describe.each(TEST_ENGINES)('search.query on %s', (engine) => {
         baseId: ids.base,
         baseName: '航天科学家纪念馆（测试）',
         url: `/resources/${ids.resource}`,
+        cover: null,
       },
     ]);
     expect(result.facets).toEqual({
