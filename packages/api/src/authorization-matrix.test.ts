@@ -36,6 +36,21 @@ describe('authorization matrix', () => {
     expect(missing).toEqual([]);
     expect(procedures.length).toBeGreaterThan(10);
   });
+
+  it('events: the public reads published ones, only base managers write', () => {
+    const events = Object.fromEntries(procedures.filter(([path]) => path.startsWith('events.')).map(([path, p]) => [path, p._def.meta?.access]));
+    const manager = { kind: 'roles', roles: ['base_manager'] };
+    expect(events).toEqual({
+      'events.forBase': { kind: 'public' },
+      'events.upcoming': { kind: 'public' },
+      'events.mine': manager,
+      'events.edit': manager,
+      'events.create': manager,
+      'events.update': manager,
+      'events.publish': manager,
+      'events.cancel': manager,
+    });
+  });
 });
 
 describe.each(TEST_ENGINES)('authorization matrix on %s', (engine) => {

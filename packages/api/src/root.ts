@@ -16,6 +16,7 @@ import { noticesRouter } from './routers/notices.ts';
 import { registerRouter } from './routers/register.ts';
 import { reviewRouter } from './routers/review.ts';
 import { searchRouter } from './routers/search.ts';
+import { eventsRouter } from './routers/events.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   register: registerRouter,
   review: reviewRouter,
   search: searchRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

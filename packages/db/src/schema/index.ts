@@ -10,3 +10,4 @@ export * from './materials.ts';
 export * from './jobs.ts';
 export * from './selection.ts';
 export * from './bases.ts';
+export * from './events.ts';

@@ -3,3 +3,4 @@ export * from './factories.ts';
 export * from './reference-data.ts';
 export * from './resources.ts';
 export * from './register.ts';
+export * from './events.ts';

@@ -1,0 +1,43 @@
+import { EVENT_STATUSES } from '@ssb/domain/events';
+import { ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure, roleProcedure } from '../procedures.ts';
+import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
+import { listMyEvents } from '../services/events/list-my-events.ts';
+import { getMyEvent } from '../services/events/load-my-event.ts';
+import { listBaseEvents, listUpcomingEvents } from '../services/events/public-events.ts';
+import { createEvent, updateEvent } from '../services/events/save-event.ts';
+import { ZPage } from '../services/pagination.ts';
+
+const baseManagerProcedure = roleProcedure('base_manager');
+const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
+
+/** Events of a base: kept by its managers in the portal, shown on its public page and the platform's home. */
+export const eventsRouter = {
+  /** A base's published (and cancelled) events: still to come by default, or `past` ones. */
+  forBase: publicProcedure
+    .input(ZPage.extend({ baseId: z.uuid(), past: z.boolean().default(false), pageSize: z.number().int().min(1).max(50).default(10) }))
+    .query(({ ctx, input }) => listBaseEvents(ctx.db, input)),
+
+  /** The next events across all bases, for the home page. */
+  upcoming: publicProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(20).default(6) }).default({ limit: 6 }))
+    .query(({ ctx, input }) => listUpcomingEvents(ctx.db, input)),
+
+  mine: baseManagerProcedure
+    .input(ZPage.extend({ status: z.enum(EVENT_STATUSES).optional() }))
+    .query(({ ctx, input }) => listMyEvents(ctx.db, viewerOf(ctx), input)),
+
+  edit: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => getMyEvent(ctx.db, viewerOf(ctx), input.eventId)),
+
+  create: baseManagerProcedure.input(ZEventFields.extend({ baseId: z.uuid() })).mutation(({ ctx, input }) => createEvent(ctx.db, viewerOf(ctx), input)),
+
+  update: baseManagerProcedure
+    .input(ZEventFields.extend({ eventId: z.uuid(), version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => updateEvent(ctx.db, viewerOf(ctx), input)),
+
+  publish: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).mutation(({ ctx, input }) => publishEvent(ctx.db, viewerOf(ctx), input)),
+
+  cancel: baseManagerProcedure.input(ZEventCancel).mutation(({ ctx, input }) => cancelEvent(ctx.db, viewerOf(ctx), input)),
+} satisfies TRPCRouterRecord;

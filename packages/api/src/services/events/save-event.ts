@@ -1,0 +1,38 @@
+import type { Database } from '@ssb/db';
+import { schema } from '@ssb/db';
+import type { TEventFields } from '@ssb/domain/event-input';
+import { and, eq, sql } from 'drizzle-orm';
+import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
+import { userError } from '../errors.ts';
+import { loadMyEvent, withActions } from './load-my-event.ts';
+
+const columns = (fields: TEventFields) => ({ ...fields, startsAt: new Date(fields.startsAt), endsAt: new Date(fields.endsAt) });
+
+/** A new event starts as a draft that only the base's managers see. */
+export async function createEvent(db: Database, viewer: ManagerViewer, input: TEventFields & { baseId: string }) {
+  return db.transaction(async (tx) => {
+    const base = await loadManagedBase(tx, viewer, input.baseId);
+    const { baseId: _b, ...fields } = input;
+    const [created] = await tx
+      .insert(schema.baseEvents)
+      .values({ ...columns(fields), baseId: base.id, status: 'draft', createdBy: viewer.userId })
+      .returning();
+    return withActions(created!);
+  });
+}
+
+/** Saves the form only over the version it was opened at, so a colleague's save is never lost. */
+export async function updateEvent(db: Database, viewer: ManagerViewer, input: TEventFields & { eventId: string; version: number }) {
+  return db.transaction(async (tx) => {
+    const { event } = await loadMyEvent(tx, viewer, input.eventId);
+    if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能再修改');
+    const { eventId: _e, version, ...fields } = input;
+    const [saved] = await tx
+      .update(schema.baseEvents)
+      .set({ ...columns(fields), version: sql`${schema.baseEvents.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(schema.baseEvents.id, event.id), eq(schema.baseEvents.version, version), eq(schema.baseEvents.status, event.status)))
+      .returning();
+    if (!saved) throw userError('CONFLICT', '该活动已被他人或在其他页面修改，为避免覆盖，本次未保存。请刷新后重新编辑');
+    return withActions(saved);
+  });
+}

@@ -1,0 +1,46 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../client.ts';
+import { baseEvents, bases, memberships, users } from '../schema/index.ts';
+import { createTestDatabase, TEST_ENGINES } from '../testing.ts';
+import { seedDemo } from './demo.ts';
+import { seedDemoEvents } from './events.ts';
+
+describe.each(TEST_ENGINES)('demo events on %s', (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    await handle.db.transaction((tx) => seedDemo(tx));
+  });
+  afterAll(() => handle?.close());
+
+  it('gives the demo bases events marked as demo, most of them still to come, with one cancelled and one past', async () => {
+    const rows = await handle.db.select().from(baseEvents);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.every((e) => e.isDemo && e.title.includes('（演示）') && e.endsAt >= e.startsAt)).toBe(true);
+    const now = new Date();
+    const upcoming = rows.filter((e) => e.status === 'published' && e.endsAt > now);
+    expect(upcoming.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(upcoming.map((e) => e.baseId)).size).toBeGreaterThanOrEqual(3);
+    expect(rows.some((e) => e.status === 'cancelled' && e.cancelReason && e.publishedAt)).toBe(true);
+    expect(rows.some((e) => e.status === 'published' && e.endsAt < now)).toBe(true);
+    expect(rows.filter((e) => e.status === 'draft').every((e) => e.publishedAt === null)).toBe(true);
+  });
+
+  it("puts upcoming events and a draft on the demo base manager's own base", async () => {
+    const own = await handle.db
+      .select({ status: baseEvents.status })
+      .from(baseEvents)
+      .innerJoin(bases, eq(bases.id, baseEvents.baseId))
+      .innerJoin(memberships, and(eq(memberships.organizationId, bases.organizationId), eq(memberships.role, 'base_manager')))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, 'base@demo.ssb.local'), gt(baseEvents.endsAt, new Date())));
+    expect(own.map((e) => e.status)).toEqual(expect.arrayContaining(['published', 'cancelled', 'draft']));
+  });
+
+  it('does not add them twice', async () => {
+    const before = (await handle.db.select({ id: baseEvents.id }).from(baseEvents)).length;
+    await seedDemoEvents(handle.db);
+    expect((await handle.db.select({ id: baseEvents.id }).from(baseEvents)).length).toBe(before);
+  });
+});

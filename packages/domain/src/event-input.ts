@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AUDIENCES } from './bases.ts';
+import { EVENT_KINDS } from './events.ts';
+
+/** Input schemas of base events, used by the portal's form and by the procedures. */
+
+export const EVENT_LIMITS = { titleMax: 80, descriptionMax: 5000, placeMax: 200, bookingInfoMax: 1000, capacityMax: 100_000, cancelReasonMax: 200 } as const;
+
+const instant = (error: string) => z.iso.datetime({ offset: true, error });
+
+export const ZEventFields = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
+    title: z.string().trim().min(2, { error: '活动名称至少 2 个字' }).max(EVENT_LIMITS.titleMax, { error: `活动名称不超过 ${EVENT_LIMITS.titleMax} 个字` }),
+    /** Plain text; pages show it with its line breaks and never as HTML. */
+    description: z.string().trim().max(EVENT_LIMITS.descriptionMax, { error: `活动介绍不超过 ${EVENT_LIMITS.descriptionMax} 字` }),
+    /** ISO instants with their offset; the portal sends Beijing wall-clock times as +08:00. */
+    startsAt: instant('请选择开始时间'),
+    endsAt: instant('请选择结束时间'),
+    place: z.string().trim().min(1, { error: '请填写活动地点' }).max(EVENT_LIMITS.placeMax, { error: `地点不超过 ${EVENT_LIMITS.placeMax} 字` }),
+    audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
+    capacity: z
+      .number({ error: '名额应为整数' })
+      .int({ error: '名额应为整数' })
+      .min(1, { error: '名额至少为 1' })
+      .max(EVENT_LIMITS.capacityMax, { error: '名额过大' })
+      .nullable(),
+    bookingInfo: z.string().trim().max(EVENT_LIMITS.bookingInfoMax, { error: `报名方式不超过 ${EVENT_LIMITS.bookingInfoMax} 字` }),
+  })
+  .refine((e) => Date.parse(e.endsAt) >= Date.parse(e.startsAt), { error: '结束时间不能早于开始时间', path: ['endsAt'] });
+export type TEventFields = z.infer<typeof ZEventFields>;
+
+export const ZEventCancel = z.object({
+  eventId: z.uuid(),
+  /** Shown beside 已取消 on the public page, e.g. "因天气原因取消，改期另行通知". */
+  reason: z.string().trim().max(EVENT_LIMITS.cancelReasonMax, { error: `取消说明不超过 ${EVENT_LIMITS.cancelReasonMax} 字` }).default(''),
+});
