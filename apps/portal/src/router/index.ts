@@ -3,12 +3,13 @@ import BasicLayout from '#/layouts/basic-layout.vue';
 import { setupRouterGuard } from './guard.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { coreRoutes, fallbackRoutes } from './routes/core.ts';
+import { eventRoutes } from './routes/events.ts';
 import { sharedResourceRoutes } from './routes/shared-resources.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [{ path: '/', component: BasicLayout, children: [...workbenchRoutes, ...applicationRoutes, ...sharedResourceRoutes, ...coreRoutes, ...fallbackRoutes] }],
+  routes: [{ path: '/', component: BasicLayout, children: [...workbenchRoutes, ...applicationRoutes, ...sharedResourceRoutes, ...eventRoutes, ...coreRoutes, ...fallbackRoutes] }],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 

@@ -1,0 +1,39 @@
+import type { Audience } from '@ssb/domain/bases';
+import type { EventKind } from '@ssb/domain/events';
+import type { EditableEvent, EventFieldsInput } from '#/api/events.ts';
+import { fromBeijingInput, toBeijingInput } from '#/utils/beijing-time.ts';
+
+/** The editor's fields as typed: times are Beijing wall-clock strings from the pickers. */
+export type EventForm = {
+  kind: EventKind;
+  title: string;
+  description: string;
+  start: string;
+  end: string;
+  place: string;
+  audiences: Audience[];
+  capacity: number | null;
+  bookingInfo: string;
+};
+
+export const emptyEventForm = (): EventForm => ({ kind: 'lecture', title: '', description: '', start: '', end: '', place: '', audiences: [], capacity: null, bookingInfo: '' });
+
+export const eventToForm = (e: EditableEvent): EventForm => ({
+  kind: e.kind,
+  title: e.title,
+  description: e.description,
+  start: toBeijingInput(e.startsAt),
+  end: toBeijingInput(e.endsAt),
+  place: e.place,
+  audiences: [...e.audiences],
+  capacity: e.capacity,
+  bookingInfo: e.bookingInfo,
+});
+
+export const formToInput = ({ start, end, capacity, ...fields }: EventForm): EventFieldsInput => ({
+  ...fields,
+  startsAt: fromBeijingInput(start),
+  endsAt: fromBeijingInput(end),
+  // The number box gives undefined when cleared; no number means no limit.
+  capacity: typeof capacity === 'number' ? capacity : null,
+});
