@@ -1,5 +1,5 @@
 import { FACET_LIMIT, FACETS, type FacetCounts, type FacetName, type SearchFilters } from '../port.ts';
-import { KIND_CODES, LIST_FACETS, SCALAR_FACETS, type DocStore, type ListFacet, type ScalarFacet } from './doc-store.ts';
+import { KIND_CODES, type DocStore } from './doc-store.ts';
 import { topK } from './top-k.ts';
 
 /** Matching documents: every document when browsing, else document numbers with a rank function. */
@@ -12,11 +12,8 @@ export type Evaluation = {
   facets: FacetCounts;
 };
 
-type ScalarFilter = { facet: ScalarFacet; list: false; column: Int32Array; allowed: Uint8Array };
-type ListFilter = { facet: ListFacet; list: true; start: Int32Array; length: Uint8Array; pool: Int32Array; allowed: Uint8Array };
-type ActiveFilter = ScalarFilter | ListFilter;
-
-function allowedCodes(store: DocStore, facet: FacetName, wanted: string[]) {
+function allowedCodes(store: DocStore, facet: FacetName, wanted: string[] | undefined): Uint8Array | null {
+  if (!wanted?.length) return null;
   const dictionary = store.dictionaries[facet];
   const allowed = new Uint8Array(dictionary.size);
   for (const value of wanted) {
@@ -26,29 +23,14 @@ function allowedCodes(store: DocStore, facet: FacetName, wanted: string[]) {
   return allowed;
 }
 
-function activeFilters(store: DocStore, filters: SearchFilters): ActiveFilter[] {
-  const out: ActiveFilter[] = [];
-  for (const facet of SCALAR_FACETS) {
-    const wanted = filters[facet];
-    if (wanted?.length) out.push({ facet, list: false, column: store.scalar[facet], allowed: allowedCodes(store, facet, wanted) });
-  }
-  for (const facet of LIST_FACETS) {
-    const wanted = filters[facet];
-    const column = store.lists[facet];
-    if (wanted?.length) out.push({ facet, list: true, start: column.start, length: column.length, pool: column.pool, allowed: allowedCodes(store, facet, wanted) });
-  }
-  return out;
+/** Whether any code of a document's slice of a list column is allowed. */
+function anyAllowed(pool: Int32Array, start: number, length: number, allowed: Uint8Array): boolean {
+  for (let i = start, end = start + length; i < end; i++) if (allowed[pool[i]!] === 1) return true;
+  return false;
 }
 
-function passes(filter: ActiveFilter, seq: number): boolean {
-  if (!filter.list) {
-    const code = filter.column[seq]!;
-    return code >= 0 && filter.allowed[code] === 1;
-  }
-  const start = filter.start[seq]!;
-  const end = start + filter.length[seq]!;
-  for (let i = start; i < end; i++) if (filter.allowed[filter.pool[i]!] === 1) return true;
-  return false;
+function countSlice(pool: Int32Array, start: number, length: number, counts: Int32Array) {
+  for (let i = start, end = start + length; i < end; i++) counts[pool[i]!]!++;
 }
 
 /**
@@ -57,28 +39,26 @@ function passes(filter: ActiveFilter, seq: number): boolean {
  * exactly one facet's filter still counts for that facet, so other values stay choosable.
  */
 export function evaluate(store: DocStore, candidates: Candidates, filters: SearchFilters, offset: number, limit: number): Evaluation {
-  const active = activeFilters(store, filters);
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(store.dictionaries[f].size)])) as Record<FacetName, Int32Array>;
   const { alive, kind, sortAt, info } = store;
+  // Columns and filters held in locals: this loop runs over up to every document.
   const type = store.scalar.type;
   const district = store.scalar.district;
-  const lists = LIST_FACETS.map((facet) => ({ counts: counts[facet], start: store.lists[facet].start, length: store.lists[facet].length, pool: store.lists[facet].pool }));
+  const { element, scientist, audience } = store.lists;
+  const [eStart, eLength, ePool] = [element.start, element.length, element.pool];
+  const [sStart, sLength, sPool] = [scientist.start, scientist.length, scientist.pool];
+  const [aStart, aLength, aPool] = [audience.start, audience.length, audience.pool];
+  const [typeCounts, districtCounts, elementCounts, scientistCounts, audienceCounts] = FACETS.map((f) => counts[f]) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const typeOk = allowedCodes(store, 'type', filters.type);
+  const districtOk = allowedCodes(store, 'district', filters.district);
+  const elementOk = allowedCodes(store, 'element', filters.element);
+  const scientistOk = allowedCodes(store, 'scientist', filters.scientist);
+  const audienceOk = allowedCodes(store, 'audience', filters.audience);
   const wantedKind = filters.kind ? KIND_CODES[filters.kind] : -1;
   // Higher rank first, then newest, then id: the same order on every engine replica.
   const best = topK(offset + limit, (a, ra, b, rb) =>
     ra !== rb ? ra > rb : sortAt[a] !== sortAt[b] ? sortAt[a]! > sortAt[b]! : info[a]!.id < info[b]!.id,
   );
-
-  const countFacet = (facet: FacetName, seq: number) => {
-    if (facet === 'type' || facet === 'district') {
-      const code = store.scalar[facet][seq]!;
-      if (code >= 0) counts[facet][code]!++;
-      return;
-    }
-    const column = store.lists[facet];
-    const start = column.start[seq]!;
-    for (let i = start, end = start + column.length[seq]!; i < end; i++) counts[facet][column.pool[i]!]!++;
-  };
 
   let total = 0;
   const all = candidates.all;
@@ -86,26 +66,26 @@ export function evaluate(store: DocStore, candidates: Candidates, filters: Searc
   for (let i = 0; i < n; i++) {
     const seq = all ? i : candidates.seqs[i]!;
     if (alive[seq] !== 1 || (wantedKind >= 0 && kind[seq] !== wantedKind)) continue;
-    let failed = -1;
-    for (let f = 0; f < active.length; f++) {
-      if (passes(active[f]!, seq)) continue;
-      failed = failed === -1 ? f : -2;
-      if (failed === -2) break;
-    }
-    if (failed === -2) continue; // fails two facets: counts nowhere
-    if (failed >= 0) {
-      countFacet(active[failed]!.facet, seq);
-      continue;
-    }
-    total++;
-    best.offer(seq, all ? 0 : candidates.rank(seq, i));
     const t = type[seq]!;
-    if (t >= 0) counts.type[t]!++;
-    counts.district[district[seq]!]!++;
-    for (const list of lists) {
-      const start = list.start[seq]!;
-      for (let j = start, end = start + list.length[seq]!; j < end; j++) list.counts[list.pool[j]!]!++;
+    const d = district[seq]!;
+    // Which facet's filter the document fails: -1 none, 0…4 exactly that one, 5 two or more.
+    let failed = -1;
+    if (typeOk !== null && (t < 0 || typeOk[t] !== 1)) failed = 0;
+    if (districtOk !== null && districtOk[d] !== 1) failed = failed === -1 ? 1 : 5;
+    if (failed !== 5 && elementOk !== null && !anyAllowed(ePool, eStart[seq]!, eLength[seq]!, elementOk)) failed = failed === -1 ? 2 : 5;
+    if (failed !== 5 && scientistOk !== null && !anyAllowed(sPool, sStart[seq]!, sLength[seq]!, scientistOk)) failed = failed === -1 ? 3 : 5;
+    if (failed !== 5 && audienceOk !== null && !anyAllowed(aPool, aStart[seq]!, aLength[seq]!, audienceOk)) failed = failed === -1 ? 4 : 5;
+    if (failed === 5) continue; // fails two facets: counts nowhere
+    if (failed === -1) {
+      total++;
+      best.offer(seq, all ? 0 : candidates.rank(seq, i));
     }
+    // A document passing every filter counts everywhere; failing one, only for that facet.
+    if ((failed === -1 || failed === 0) && t >= 0) typeCounts[t]!++;
+    if (failed === -1 || failed === 1) districtCounts[d]!++;
+    if (failed === -1 || failed === 2) countSlice(ePool, eStart[seq]!, eLength[seq]!, elementCounts);
+    if (failed === -1 || failed === 3) countSlice(sPool, sStart[seq]!, sLength[seq]!, scientistCounts);
+    if (failed === -1 || failed === 4) countSlice(aPool, aStart[seq]!, aLength[seq]!, audienceCounts);
   }
 
   const facets = {} as FacetCounts;

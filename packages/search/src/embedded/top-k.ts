@@ -4,7 +4,7 @@
  * scanning a hundred thousand candidates allocates nothing.
  */
 export function topK(k: number, better: (a: number, scoreA: number, b: number, scoreB: number) => boolean) {
-  const items = new Float64Array(Math.max(k, 0));
+  const items = new Int32Array(Math.max(k, 0));
   const scores = new Float64Array(Math.max(k, 0));
   let size = 0;
   const worse = (i: number, j: number) => better(items[j]!, scores[j]!, items[i]!, scores[i]!);
