@@ -97,7 +97,10 @@ describe('shared-resource platform', () => {
 
   test('a base manager writes and publishes an exhibit in the portal', async () => {
     const { context, page, errors } = await newPage();
-    await signInToPortal(page, 'base@demo.ssb.local', '/resources');
+    await signInToPortal(page, 'base@demo.ssb.local', '/');
+    // The workbench leads a base manager to the base's own pages.
+    await page.locator('[data-testid=go-resources-admin]').click();
+    await page.waitForURL((url) => url.pathname === '/portal/resources');
     await page.locator('[data-testid=resource-table]').waitFor();
     await screenshot(page, 'resources-portal-list');
 
