@@ -1,5 +1,15 @@
+import { appRouter } from '@ssb/api';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
+
+/** The route label of a tRPC path: the procedures it names (a batch joins them with commas), or one
+ * label for anything else, so made-up paths cannot grow the metric without bound. */
+export function trpcRouteLabel(path: string): string {
+  const names = path.slice('/trpc/'.length).split(',');
+  return names.length > 0 && names.every((name) => PROCEDURES.has(name)) ? path : '/trpc/(unknown)';
+}
 
 /** Prometheus metrics at /metrics: process defaults and request durations by route. */
 export function registerMetrics(app: FastifyInstance) {
@@ -15,7 +25,7 @@ export function registerMetrics(app: FastifyInstance) {
   app.addHook('onResponse', async (request, reply) => {
     // tRPC paths name the procedure, which is the useful label; static files collapse into one.
     const url = request.url.split('?')[0] ?? '';
-    const route = url.startsWith('/trpc/') ? url : (request.routeOptions.url ?? 'static');
+    const route = url.startsWith('/trpc/') ? trpcRouteLabel(url) : (request.routeOptions.url ?? 'static');
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', async (_request, reply) => {

@@ -34,6 +34,13 @@ describe.each(TEST_ENGINES)('HTTP server on %s', (engine) => {
     const metrics = await platform.server.inject('/metrics');
     expect(metrics.body).toContain('ssb_http_request_duration_seconds');
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
+    // Paths that name no procedure share one label instead of adding a series each.
+    await platform.server.inject('/trpc/made.up1');
+    await platform.server.inject('/trpc/made.up2');
+    await platform.server.inject('/trpc/reference.districts');
+    const after = (await platform.server.inject('/metrics')).body;
+    expect(after).toContain('route="/trpc/(unknown)"');
+    expect(after).not.toContain('made.up');
   });
 
   it('sends security headers', async () => {
