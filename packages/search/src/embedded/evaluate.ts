@@ -1,6 +1,6 @@
 import { FACET_LIMIT, FACETS, type FacetCounts, type FacetName, type SearchFilters } from '../port.ts';
 import { KIND_CODES, type DocStore } from './doc-store.ts';
-import { topK } from './top-k.ts';
+import { TopDocs } from './top-k.ts';
 
 /** Matching documents: every document when browsing, else document numbers with a rank function. */
 export type Candidates = { all: true } | { all: false; seqs: ArrayLike<number>; rank: (seq: number, i: number) => number };
@@ -55,10 +55,7 @@ export function evaluate(store: DocStore, candidates: Candidates, filters: Searc
   const scientistOk = allowedCodes(store, 'scientist', filters.scientist);
   const audienceOk = allowedCodes(store, 'audience', filters.audience);
   const wantedKind = filters.kind ? KIND_CODES[filters.kind] : -1;
-  // Higher rank first, then newest, then id: the same order on every engine replica.
-  const best = topK(offset + limit, (a, ra, b, rb) =>
-    ra !== rb ? ra > rb : sortAt[a] !== sortAt[b] ? sortAt[a]! > sortAt[b]! : info[a]!.id < info[b]!.id,
-  );
+  const best = new TopDocs(offset + limit, sortAt, info);
 
   let total = 0;
   const all = candidates.all;
