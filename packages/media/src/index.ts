@@ -4,3 +4,4 @@ export { inspectJpeg } from './jpeg.ts';
 export { isIsoMediaTruncated } from './mp4-atoms.ts';
 export { sniffFormat } from './sniff.ts';
 export { checkResourceVideo } from './check-resource-video.ts';
+export { makeThumbnail, type ThumbnailOptions } from './thumbnail.ts';

@@ -56,3 +56,26 @@ async function generateFixtures(dir: string) {
   await writeFile(path('empty.mp4'), Buffer.alloc(0));
   return { dir, path };
 }
+
+/**
+ * One photo made on the spot (fast, unlike the shared set): ffmpeg's test pattern at the given size,
+ * as JPEG or PNG (`transparent` leaves a PNG fully see-through), optionally with an EXIF orientation
+ * tag such as a phone writes (6: turn 90° clockwise to show).
+ */
+export async function makeTestImage(path: string, options: { width: number; height: number; format?: 'jpeg' | 'png'; transparent?: boolean; exifOrientation?: number }) {
+  const size = `s=${options.width}x${options.height}`;
+  const source = options.transparent ? `color=c=red@0.0:${size},format=rgba` : `testsrc=${size}`;
+  const codec = options.format === 'png' ? ['-f', 'image2', '-c:v', 'png'] : ['-f', 'image2', '-c:v', 'mjpeg', '-q:v', '3'];
+  await ffmpeg(['-f', 'lavfi', '-i', source, '-frames:v', '1', '-update', '1', ...codec, path]);
+  if (options.exifOrientation) await writeFile(path, withExifOrientation(await readFile(path), options.exifOrientation));
+  return path;
+}
+
+/** Inserts an EXIF segment holding only the orientation tag (0x0112) right after the JPEG's start marker. */
+function withExifOrientation(jpeg: Buffer, orientation: number) {
+  const tiff = Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const header = Buffer.from([0xff, 0xe1, 0, 0]);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
+}
