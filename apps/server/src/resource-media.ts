@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attachResourceImage, findResourceMedia, type ApiDeps } from '@ssb/api';
+import { attachResourceImage, findResourceMedia, pickResourceMediaFile, type ApiDeps } from '@ssb/api';
 import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +15,8 @@ const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLIC
 /**
  * A resource's images: POST the raw bytes to attach one (the base's managers only; the bytes are
  * sniffed, not the name). Videos arrive resumably through /uploads (target `resource-video`).
- * GET shows either (anyone once published, only its managers before), videos by byte range.
+ * GET shows either (anyone once published, only its managers before), videos by byte range;
+ * `?size=thumb` asks for an image's thumbnail (≤ 480 px wide JPEG), or the original when it has none.
  */
 export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
   app.register(async (scope) => {
@@ -38,7 +39,7 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
       const tempPath = join(directory, randomUUID());
       await writeFile(tempPath, body);
       try {
-        const saved = await attachResourceImage(deps, found.viewer, {
+        const saved = await attachResourceImage({ ...deps, log: request.log }, found.viewer, {
           resourceId: request.params.resourceId,
           version: Number(request.query.version ?? 0),
           name: String(request.query.name ?? ''),
@@ -54,20 +55,21 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
     });
   });
 
-  app.get<{ Params: { resourceId: string; key: string } }>('/files/resources/:resourceId/:key', async (request, reply) => {
+  app.get<{ Params: { resourceId: string; key: string }; Querystring: { size?: string } }>('/files/resources/:resourceId/:key', async (request, reply) => {
     const notFound = () => reply.code(404).send({ message: '文件不存在或无权查看' });
     if (!UUID.test(request.params.resourceId) || !KEY.test(request.params.key)) return notFound();
     const found = await viewerFromRequest(deps.db, request);
     const media = await findResourceMedia(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
     if (!media) return notFound();
-    const size = await deps.files.size(media.storageKey);
-    if (size === null) return notFound();
-    reply.header('content-type', media.contentType);
+    const file = await pickResourceMediaFile(deps.files, media, request.query.size === 'thumb' ? 'thumb' : 'full');
+    if (!file) return notFound();
+    const etag = `"${request.params.key}${file.isThumbnail ? '-thumb' : ''}"`;
+    reply.header('content-type', file.contentType);
     reply.header('x-content-type-options', 'nosniff');
     // Keys are never reused; an hour keeps an unpublished resource's files from lingering in caches.
     reply.header('cache-control', media.isPublic ? 'public, max-age=3600' : 'private, no-store');
-    reply.header('etag', `"${request.params.key}"`);
-    if (request.headers['if-none-match'] === `"${request.params.key}"`) return reply.code(304).send();
-    return sendStoredFile(request, reply, deps.files, media.storageKey, size);
+    reply.header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return sendStoredFile(request, reply, deps.files, file.storageKey, file.bytes);
   });
 }

@@ -23,4 +23,5 @@ export * as searchIndex from './services/search/index.ts';
 export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/register/export-register.ts';
 export { expireDueBases } from './services/register/change-base-status.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
+export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, ResourceVideoRefusedError } from './services/resources/resource-video.ts';

@@ -145,3 +145,5 @@ export type ResourceMediaItem = {
 
 /** The public address of a resource's image or video; the server route and the pages share it. */
 export const resourceMediaUrl = (resourceId: string, key: string) => `/files/resources/${resourceId}/${key}`;
+/** An image's thumbnail (a JPEG at most 480 px wide) for cards and tiles; the server sends the original when it has none. */
+export const resourceThumbnailUrl = (resourceId: string, key: string) => `${resourceMediaUrl(resourceId, key)}?size=thumb`;

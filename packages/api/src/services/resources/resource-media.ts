@@ -11,6 +11,7 @@ import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { queueSearchUpdate } from '../search/outbox.ts';
+import { storeResourceThumbnail, thumbnailStorageKey, type ThumbnailLog } from './resource-thumbnails.ts';
 
 export const storageKey = (resourceId: string, key: string) => `resources/${resourceId}/${key}`;
 const CONFLICT = '该资源已被他人或在其他页面修改，请刷新后重试';
@@ -59,14 +60,23 @@ export async function loadOwned(tx: DbOrTx, viewer: ManagerViewer, resourceId: s
   return resource;
 }
 
-/** Adds one checked image (already on local disk at tempPath) to the end of a resource's gallery. */
-export async function attachResourceImage(deps: { db: Database; files: FileStore }, viewer: ManagerViewer, input: { resourceId: string; version: number; name: string; tempPath: string }) {
+/**
+ * Adds one checked image (already on local disk at tempPath) to the end of a resource's gallery,
+ * with a thumbnail beside it for cards and tiles (if ffmpeg cannot make one, `log` hears why and
+ * the original is served in its place).
+ */
+export async function attachResourceImage(
+  deps: { db: Database; files: FileStore; log?: ThumbnailLog },
+  viewer: ManagerViewer,
+  input: { resourceId: string; version: number; name: string; tempPath: string },
+) {
   const resource = await loadOwned(deps.db, viewer, input.resourceId);
   if (resource.version !== input.version) throw userError('CONFLICT', CONFLICT);
   if (resource.media.filter((m) => m.kind === 'image').length >= RESOURCE_MEDIA_LIMITS.maxImages) throw userError('BAD_REQUEST', RESOURCE_MEDIA_MESSAGES.tooMany);
   const check = await checkResourceImage(input.tempPath);
   if (!check.ok) throw userError('BAD_REQUEST', check.message);
   const key = `${randomUUID()}.${check.format === 'jpeg' ? 'jpg' : 'png'}`;
+  await storeResourceThumbnail(deps.files, resource.id, key, input.tempPath, deps.log);
   await deps.files.putFile(storageKey(resource.id, key), input.tempPath);
   const name = input.name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'image';
   try {
@@ -77,6 +87,7 @@ export async function attachResourceImage(deps: { db: Database; files: FileStore
     });
   } catch (error) {
     await deps.files.delete(storageKey(resource.id, key)).catch(() => undefined);
+    await deps.files.delete(thumbnailStorageKey(resource.id, key)).catch(() => undefined);
     throw error;
   }
 }
@@ -87,14 +98,17 @@ export async function arrangeResourceMedia(deps: { db: Database; files: FileStor
     const resource = await loadOwned(tx, viewer, input.resourceId);
     const byKey = new Map(resource.media.map((m) => [m.key, m]));
     if (new Set(input.keys).size !== input.keys.length || input.keys.some((k) => !byKey.has(k))) throw userError('CONFLICT', CONFLICT);
-    const removed = resource.media.filter((m) => !input.keys.includes(m.key)).map((m) => m.key);
+    const removed = resource.media.filter((m) => !input.keys.includes(m.key));
     const saved = await saveMedia(tx, viewer, resource.id, input.version, input.keys.map((k) => byKey.get(k)!), {
       action: removed.length ? 'resource.media.remove' : 'resource.media.reorder',
-      data: { keys: input.keys, removed },
+      data: { keys: input.keys, removed: removed.map((m) => m.key) },
     });
     return { saved, removed };
   });
-  for (const key of removed) await deps.files.delete(storageKey(input.resourceId, key)).catch(() => undefined);
+  for (const item of removed) {
+    await deps.files.delete(storageKey(input.resourceId, item.key)).catch(() => undefined);
+    if (item.kind === 'image') await deps.files.delete(thumbnailStorageKey(input.resourceId, item.key)).catch(() => undefined);
+  }
   return saved;
 }
 
@@ -120,6 +134,12 @@ export async function findResourceMedia(db: Database, viewer: ManagerViewer | nu
     }
   }
   const ext = key.split('.').pop() ?? '';
-  return { storageKey: storageKey(resourceId, key), contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream', kind: item.kind, isPublic };
+  return {
+    storageKey: storageKey(resourceId, key),
+    thumbnailKey: item.kind === 'image' ? thumbnailStorageKey(resourceId, key) : null,
+    contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    kind: item.kind,
+    isPublic,
+  };
 }
 
