@@ -27,7 +27,7 @@ const resource = (media: ResourceRow['media']): ResourceRow => ({
 });
 
 describe('resourceDocument', () => {
-  it("shows the resource's first image on its search card, skipping videos", () => {
+  it("shows the resource's first image's thumbnail on its search card, skipping videos", () => {
     const doc = resourceDocument(
       resource([
         { key: 'v.mp4', kind: 'video', name: '影像' },
@@ -36,7 +36,7 @@ describe('resourceDocument', () => {
       ]),
       { name: '航天馆', districtCode: '110108' },
     );
-    expect(doc.cover).toBe('/files/resources/00000000-0000-4000-8000-000000000001/a.jpg');
+    expect(doc.cover).toBe('/files/resources/00000000-0000-4000-8000-000000000001/a.jpg?size=thumb');
     expect(resourceDocument(resource([]), { name: '航天馆', districtCode: '110108' }).cover).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { schema, type DbOrTx } from '@ssb/db';
+import { resourceThumbnailUrl } from '@ssb/domain/shared-resources';
 import type { SearchDocument } from '@ssb/search';
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 
@@ -29,10 +30,10 @@ export function baseDocument(base: BaseRow): SearchDocument {
   };
 }
 
-/** The first image of a resource, as the public path the server serves it at. */
+/** The first image of a resource, as the public path of its thumbnail (the original when it has none). */
 const coverOf = (resource: Pick<ResourceRow, 'id' | 'media'>) => {
   const image = resource.media.find((m) => m.kind === 'image');
-  return image ? `/files/resources/${resource.id}/${image.key}` : null;
+  return image ? resourceThumbnailUrl(resource.id, image.key) : null;
 };
 
 export function resourceDocument(resource: ResourceRow, base: Pick<BaseRow, 'name' | 'districtCode'>): SearchDocument {
