@@ -44,7 +44,11 @@ export async function updateNotice(db: DbOrTx, actor: Actor, input: NoticeDraftI
   });
 }
 
-/** Publishing freezes the list: the nominations shortlisted (拟命名) at this moment. */
+/**
+ * Publishing freezes the list: the nominations shortlisted (拟命名) at this moment. A period that
+ * should already have begun begins now, since nobody could read the list or object before; a period
+ * starting later makes the notice scheduled (待开始): the public sees it from its start.
+ */
 export async function publishNotice(db: DbOrTx, actor: Actor, input: { noticeId: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const notice = await loadNotice(tx, input.noticeId);
@@ -60,13 +64,14 @@ export async function publishNotice(db: DbOrTx, actor: Actor, input: { noticeId:
     // The public reads the list by district, then name.
     entries.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.baseName.localeCompare(b.baseName, 'zh-Hans-CN'));
     const applicationIds = entries.map((e) => e.applicationId);
+    const startsAt = notice.startsAt < now ? now : notice.startsAt;
     const [row] = await tx
       .update(publicNotices)
-      .set({ status: 'published', applicationIds, publishedAt: now, publishedBy: actor.userId })
+      .set({ status: 'published', applicationIds, publishedAt: now, publishedBy: actor.userId, startsAt })
       .where(and(eq(publicNotices.id, notice.id), eq(publicNotices.status, 'draft')))
       .returning();
     if (!row) throw userError('CONFLICT', '该公示刚刚被他人发布，请刷新');
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'notice.publish', entityType: 'public_notice', entityId: notice.id, data: { applicationIds, startsAt: notice.startsAt, endsAt: notice.endsAt } });
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'notice.publish', entityType: 'public_notice', entityId: notice.id, data: { applicationIds, startsAt, endsAt: notice.endsAt } });
     return row;
   });
 }

@@ -1,10 +1,11 @@
 import { schema } from '@ssb/db';
 import { seedDemo } from '@ssb/db/seed';
 import { TEST_ENGINES } from '@ssb/db/testing';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { seedRecommendedNominations } from '../decisions/testing.ts';
+import { getPublicNotice, listPublicNotices } from './public-notices.ts';
 
 const HOUR = 3600_000;
 
@@ -94,5 +95,31 @@ describe.each(TEST_ENGINES)('public notice and objections on %s', (engine) => {
     const future = await office.notices.create({ campaignId, title: '第二批拟命名名单公示', body: '下周开始公示，公示期五个工作日。', startsAt: new Date(Date.now() + 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString() });
     await office.notices.publish({ noticeId: future.id });
     await expect(visitor.notices.fileObjection(objection({ noticeId: future.id, applicationId: notListed }))).rejects.toMatchObject({ message: '公示尚未开始，暂不受理异议' });
+  });
+
+  it('starts a period that should have begun when it is published, and keeps a scheduled notice from the public until its start', async () => {
+    const visitor = await api.anonymous('203.0.113.4');
+    const late = await office.notices.create({ campaignId, title: '补发的拟命名名单公示', body: '公示期原定两小时前开始，今天发布。', startsAt: new Date(Date.now() - 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + 5 * 24 * HOUR).toISOString() });
+    const before = Date.now();
+    const published = await office.notices.publish({ noticeId: late.id });
+    // Nobody could read the list or object before it was published, so the period runs from then.
+    expect(published.startsAt.getTime()).toBe(published.publishedAt!.getTime());
+    expect(published.startsAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(await visitor.notices.publicGet({ noticeId: late.id })).toMatchObject({ isOpen: true, startsAt: published.startsAt });
+    const [audit] = await api.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, late.id), eq(schema.auditLog.action, 'notice.publish')));
+    expect(audit?.data).toMatchObject({ startsAt: published.startsAt.toISOString() });
+
+    const start = new Date(Date.now() + 2 * 24 * HOUR);
+    const scheduled = await office.notices.create({ campaignId, title: '定时发布的拟命名名单公示', body: '后天上午开始公示，公示期五天，欢迎监督。', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5 * 24 * HOUR).toISOString() });
+    await office.notices.publish({ noticeId: scheduled.id });
+    // The office sees it published with the start it chose (待开始); the public does not see it yet.
+    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === scheduled.id)).toMatchObject({ status: 'published', startsAt: start, entries: 3 });
+    await expect(visitor.notices.publicGet({ noticeId: scheduled.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '公示不存在或尚未发布' });
+    expect((await visitor.notices.publicList()).map((n) => n.id)).not.toContain(scheduled.id);
+    await expect(visitor.notices.fileObjection(objection({ noticeId: scheduled.id }))).rejects.toMatchObject({ message: '公示尚未开始，暂不受理异议' });
+    // From its start on, anyone reads it and may object.
+    const then = new Date(start.getTime() + 60_000);
+    expect(await getPublicNotice(api.db, { noticeId: scheduled.id }, then)).toMatchObject({ isOpen: true, startsAt: start });
+    expect((await listPublicNotices(api.db, then)).map((n) => n.id)).toContain(scheduled.id);
   });
 });

@@ -1,5 +1,5 @@
 import { schema, type DbOrTx } from '@ssb/db';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 import { noticeEntries } from './notice-entries.ts';
 
@@ -8,19 +8,22 @@ const { publicNotices } = schema;
 export const isNoticeOpenForObjections = (notice: { status: string; startsAt: Date; endsAt: Date }, now = new Date()) =>
   notice.status === 'published' && notice.startsAt <= now && now < notice.endsAt;
 
+/** What the public may read: published or closed notices whose period has begun (a scheduled one stays hidden until then). */
+const isPublicAt = (now: Date) => and(inArray(publicNotices.status, ['published', 'closed']), lte(publicNotices.startsAt, now));
+
 /** Published and past notices, newest first, as anyone may read them. */
 export async function listPublicNotices(db: DbOrTx, now = new Date()) {
   const rows = await db
     .select({ id: publicNotices.id, title: publicNotices.title, status: publicNotices.status, startsAt: publicNotices.startsAt, endsAt: publicNotices.endsAt, publishedAt: publicNotices.publishedAt, applicationIds: publicNotices.applicationIds })
     .from(publicNotices)
-    .where(inArray(publicNotices.status, ['published', 'closed']))
+    .where(isPublicAt(now))
     .orderBy(desc(publicNotices.publishedAt))
     .limit(50);
   return rows.map(({ applicationIds, ...r }) => ({ ...r, entries: applicationIds.length, isOpen: isNoticeOpenForObjections(r, now) }));
 }
 
 export async function getPublicNotice(db: DbOrTx, input: { noticeId: string }, now = new Date()) {
-  const notice = await db.query.publicNotices.findFirst({ where: and(eq(publicNotices.id, input.noticeId), inArray(publicNotices.status, ['published', 'closed'])) });
+  const notice = await db.query.publicNotices.findFirst({ where: and(eq(publicNotices.id, input.noticeId), isPublicAt(now)) });
   if (!notice) throw userError('NOT_FOUND', '公示不存在或尚未发布');
   const entries = await noticeEntries(db, notice.applicationIds);
   return {
