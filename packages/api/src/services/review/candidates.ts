@@ -30,15 +30,17 @@ export async function acceptedNominationIds(db: DbOrTx, campaignId: string) {
 }
 
 /**
- * The nominations a round reviews. The first round: every accepted nomination. The final round:
- * those the office carried over from the first round, which are exactly the ones given final-round
- * assignments (carrying over and assigning are one previewed step).
+ * The nominations a round reviews, always among those accepted at intake. The first round: every
+ * accepted nomination. The final round: those the office carried over from the first round, which
+ * are exactly the ones given final-round assignments (carrying over and assigning are one previewed step).
  */
 export async function roundCandidateIds(db: DbOrTx, round: ReviewRound) {
-  if (round.kind === 'initial') return acceptedNominationIds(db, round.campaignId);
+  const accepted = await acceptedNominationIds(db, round.campaignId);
+  if (round.kind === 'initial') return accepted;
   const rows = await db
     .selectDistinct({ id: schema.reviewAssignments.applicationId })
     .from(schema.reviewAssignments)
     .where(eq(schema.reviewAssignments.roundId, round.id));
-  return rows.map((r) => r.id);
+  const isAccepted = new Set(accepted);
+  return rows.map((r) => r.id).filter((id) => isAccepted.has(id));
 }

@@ -10,7 +10,9 @@ import { loadRound } from './rounds-access.ts';
 
 /**
  * The round's ranking: submitted weighted totals per nomination, ranked by weighted mean, or by the
- * trimmed mean from five scores on; nominations whose scores lie far apart are flagged.
+ * trimmed mean from five scores on; nominations whose scores lie far apart are flagged. Only
+ * nominations accepted at intake are ranked, as only they may be carried over or shortlisted: scores
+ * on one that is no longer a nomination accepted at intake stay in the round's progress, not here.
  */
 export async function roundRanking(db: DbOrTx, roundId: string) {
   const round = await loadRound(db, roundId);
@@ -19,8 +21,7 @@ export async function roundRanking(db: DbOrTx, roundId: string) {
     .from(schema.reviewAssignments)
     .innerJoin(schema.users, eq(schema.users.id, schema.reviewAssignments.expertUserId))
     .where(eq(schema.reviewAssignments.roundId, round.id));
-  const ids = [...new Set([...(await roundCandidateIds(db, round)), ...assignments.map((a) => a.applicationId)])];
-  const nominations = await describeApplications(db, ids);
+  const nominations = await describeApplications(db, await roundCandidateIds(db, round));
   const ranked = rankNominations(
     nominations.map((n) => {
       const own = assignments.filter((a) => a.applicationId === n.id);
