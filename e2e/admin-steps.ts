@@ -1,15 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './harness.ts';
+import { openPage } from './page-steps.ts';
 
 /** A desktop page in Chinese on Beijing time, collecting the page's uncaught errors. */
-export async function newDesktopPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
+export const newDesktopPage = (browser: Browser) => openPage(browser);
 
 /** Signs in on the admin console's login page, which then opens `redirect`. */
 export async function signInAdmin(page: Page, baseUrl: string, email: string, redirect: string) {

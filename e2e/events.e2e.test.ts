@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { formatEventPeriod } from '@ssb/domain/events';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
+import { launchBrowser, screenshot, startPlatform } from './harness.ts';
+import { openPage, seriousViolations, signInToPortal as signIn, type PageOptions } from './page-steps.ts';
 
 /**
  * Events of a base end to end: a base manager writes an event in the portal with Beijing times and
@@ -11,7 +10,6 @@ import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harne
  * keeps it there marked 已取消. The public pages pass an axe-core check.
  */
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '少年科学家的一天：地质研学（测试）';
 const PLACE = '陈列馆门前广场集合';
 const BOOKING = '请班主任拨打 010-69800001 报名';
@@ -28,44 +26,13 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/**
- * The portal is opened on a computer set to New York time: what the manager types is still Beijing
- * time. `forAxe` lets the test inject axe-core past the site's strict CSP.
- */
-async function newPage(options: { forAxe?: boolean; width?: number; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1366, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
-    bypassCSP: options.forAxe ?? false,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
 
 const at = (path: string) => `${platform.baseUrl}${path}`;
 const input = (page: Page, testId: string) => page.locator(`input[data-testid=${testId}]`);
+const newPage = (options: PageOptions = {}) => openPage(browser, options);
+const signInToPortal = (page: Page, email: string, path: string) => signIn(page, platform.baseUrl, email, path);
 
-async function signInToPortal(page: Page, email: string, path: string) {
-  await page.goto(at(`/portal${path}`));
-  await page.waitForURL(/\/portal\/login/);
-  await input(page, 'login-email').fill(email);
-  await input(page, 'login-password').fill(DEMO_PASSWORD);
-  await input(page, 'login-password').press('Enter');
-  await page.waitForURL((url) => url.pathname === `/portal${path}`);
-}
 
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Today + n days on Beijing's calendar, "YYYY-MM-DD". */
 const beijingDate = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + n * 86400_000));

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { makeMediaFixtures } from '@ssb/media/testing/fixtures';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
+import { openPage, seriousViolations, signInToPortal as signIn, type PageOptions } from './page-steps.ts';
 
 /**
  * The shared-resource platform end to end: a base manager publishes an exhibit in the portal, a
@@ -12,7 +11,6 @@ import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harne
  * and the owner approves. The public pages pass an axe-core check.
  */
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '天文望远镜复原件（测试）';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -27,37 +25,13 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** `forAxe` lets the test inject axe-core past the site's strict CSP; the other flows run under the real CSP. */
-async function newPage(options: { forAxe?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: options.forAxe ?? false });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
 
 const at = (path: string) => `${platform.baseUrl}${path}`;
 const input = (page: Page, testId: string) => page.locator(`input[data-testid=${testId}]`);
+const newPage = (options: PageOptions = {}) => openPage(browser, options);
+const signInToPortal = (page: Page, email: string, path: string) => signIn(page, platform.baseUrl, email, path);
 
-async function signInToPortal(page: Page, email: string, path: string) {
-  await page.goto(at(`/portal${path}`));
-  await page.waitForURL(/\/portal\/login/);
-  await input(page, 'login-email').fill(email);
-  await input(page, 'login-password').fill(DEMO_PASSWORD);
-  await input(page, 'login-password').press('Enter');
-  await page.waitForURL((url) => url.pathname === `/portal${path}`);
-}
 
-/** axe-core injected into the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A real 320×200 PNG (a red-to-blue gradient), so the browser has something to decode and show. */
 function gradientPng() {
