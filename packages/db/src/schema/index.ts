@@ -11,3 +11,4 @@ export * from './jobs.ts';
 export * from './selection.ts';
 export * from './bases.ts';
 export * from './events.ts';
+export * from './uploads.ts';

@@ -15,6 +15,8 @@ export const materials = pgTable(
     format: text().notNull(),
     originalName: text().notNull(),
     storageKey: text().notNull().unique(),
+    /** The copy experts and the public get: the same picture without EXIF/XMP/IPTC or container tags. Null until made. */
+    strippedStorageKey: text().unique(),
     bytes: bigint({ mode: 'number' }).notNull(),
     sha256: text().notNull(),
     width: integer(),
