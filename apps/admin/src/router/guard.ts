@@ -25,7 +25,8 @@ export function installRouteGuard(router: Router, queryClient: QueryClient) {
     if (!me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     if (!usesAdminConsole(me)) return to.meta.anyRole ? true : { name: 'no-access' };
     if (to.name === 'no-access') return { name: 'home' };
-    if (to.meta.roles && !session.hasRole(...to.meta.roles)) return { name: 'forbidden' };
+    // The forbidden page names the roles the page is for, so nobody is told the wrong audience.
+    if (to.meta.roles && !session.hasRole(...to.meta.roles)) return { name: 'forbidden', query: { roles: to.meta.roles.join(',') } };
     return true;
   });
 

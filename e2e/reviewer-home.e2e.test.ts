@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInAdmin } from './admin-steps.ts';
+import { launchBrowser, screenshot, startPlatform } from './harness.ts';
+import { openPage } from './page-steps.ts';
+
+/**
+ * The admin home of people who review: an expert sees the same count of work as 我的评审 and a way
+ * there; a funding reviewer is told plainly that funding review is not open yet; a page for another
+ * role says which role it is for.
+ */
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+describe('reviewers’ admin home', () => {
+  test('an expert’s home counts the reviews waiting in 我的评审 and leads there', async () => {
+    const { context, page } = await openPage(browser);
+    await signInAdmin(page, platform.baseUrl, 'expert@demo.ssb.local', '/');
+    const counts = page.locator('[data-testid=expert-work-counts]');
+    await counts.waitFor();
+    const todo = Number((await counts.textContent())?.match(/待评分 (\d+) 件/)?.[1]);
+    expect(todo).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=reviewer-home]').textContent()).not.toContain('目前没有分配给您的');
+    await screenshot(page, 'admin-expert-home-work');
+
+    await page.locator('[data-testid=to-my-reviews]').click();
+    const table = page.locator('[data-testid=my-reviews-table]');
+    await table.locator('.el-table__row').first().waitFor();
+    const scoreButtons = table.locator('.el-button--primary');
+    expect(await scoreButtons.count()).toBe(todo);
+    await context.close();
+  });
+
+  test('a funding reviewer is told funding review is not open; an office user is told 我的评审 is for experts', async () => {
+    const funding = await openPage(browser);
+    await signInAdmin(funding.page, platform.baseUrl, 'funding@demo.ssb.local', '/');
+    await funding.page.locator('[data-testid=funding-work]').waitFor();
+    const home = (await funding.page.locator('[data-testid=reviewer-home]').textContent()) ?? '';
+    expect(home).toContain('尚未在本平台开通');
+    expect(home).not.toContain('目前没有分配给您的');
+    expect(await funding.page.locator('[data-testid=expert-work]').count()).toBe(0);
+    await funding.context.close();
+
+    const office = await openPage(browser);
+    await signInAdmin(office.page, platform.baseUrl, 'office@demo.ssb.local', '/my-reviews');
+    const forbidden = office.page.locator('[data-testid=forbidden]');
+    await forbidden.waitFor();
+    const text = (await forbidden.textContent()) ?? '';
+    expect(text).toContain('评审专家');
+    expect(text).not.toContain('工作办公室和系统管理员');
+    await office.context.close();
+  });
+});
