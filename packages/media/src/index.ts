@@ -5,3 +5,5 @@ export { isIsoMediaTruncated } from './mp4-atoms.ts';
 export { sniffFormat } from './sniff.ts';
 export { checkResourceVideo } from './check-resource-video.ts';
 export { makeThumbnail, type ThumbnailOptions } from './thumbnail.ts';
+export { stripMetadata, type StrippableFormat } from './strip-metadata.ts';
+export { exifOrientation } from './strip-jpeg.ts';

@@ -79,3 +79,123 @@ function withExifOrientation(jpeg: Buffer, orientation: number) {
   header.writeUInt16BE(payload.length + 2, 2);
   return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
 }
+
+/** What tagged fixtures say about their maker: a unit's name and its contact, as a camera owner would set them. */
+export const IDENTIFYING_TEXT = '北京示例科技馆 联系人张三 13800000000';
+
+const segment = (marker: number, payload: Buffer) => {
+  const header = Buffer.from([0xff, marker, 0, 0]);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([header, payload]);
+};
+
+/** A little-endian TIFF whose first IFD holds the given ASCII tags, the orientation and a GPS IFD with a latitude reference. */
+function exifNaming(text: string, orientation: number) {
+  const ascii = Buffer.from(`${text}\0`, 'utf8');
+  const tags: Array<[number, number, number, number | Buffer]> = [
+    [0x010e, 2, ascii.length, ascii], // ImageDescription
+    [0x0112, 3, 1, orientation],
+    [0x013b, 2, ascii.length, ascii], // Artist
+    [0x8298, 2, ascii.length, ascii], // Copyright
+    [0x8825, 4, 1, 0], // GPS IFD, filled in below
+  ];
+  const ifdSize = 2 + tags.length * 12 + 4;
+  const gpsSize = 2 + 12 + 4;
+  let dataAt = 8 + ifdSize + gpsSize;
+  const ifd = Buffer.alloc(ifdSize);
+  const data: Buffer[] = [];
+  ifd.writeUInt16LE(tags.length, 0);
+  tags.forEach(([tag, type, n, value], i) => {
+    const at = 2 + i * 12;
+    ifd.writeUInt16LE(tag, at);
+    ifd.writeUInt16LE(type, at + 2);
+    ifd.writeUInt32LE(n, at + 4);
+    if (Buffer.isBuffer(value)) {
+      ifd.writeUInt32LE(dataAt, at + 8);
+      data.push(value);
+      dataAt += value.length;
+    } else if (tag === 0x8825) ifd.writeUInt32LE(8 + ifdSize, at + 8);
+    else ifd.writeUInt16LE(value, at + 8);
+  });
+  const gps = Buffer.alloc(gpsSize);
+  gps.writeUInt16LE(1, 0);
+  gps.writeUInt16LE(0x0001, 2); // GPSLatitudeRef
+  gps.writeUInt16LE(2, 4);
+  gps.writeUInt32LE(2, 6);
+  gps.write('N\0', 10, 'latin1');
+  return Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), ifd, gps, ...data]);
+}
+
+/**
+ * A JPEG carrying everything a camera or editor may write about its maker: EXIF (description,
+ * artist, copyright, GPS, orientation), XMP, IPTC (APP13) and a comment, all naming IDENTIFYING_TEXT.
+ */
+export async function makeTaggedJpeg(path: string, options: { width: number; height: number; orientation?: number }) {
+  await makeTestImage(path, { width: options.width, height: options.height });
+  const jpeg = await readFile(path);
+  const xmp = Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${IDENTIFYING_TEXT}</dc:creator></x:xmpmeta>`, 'utf8');
+  const byline = Buffer.from(IDENTIFYING_TEXT, 'utf8');
+  const iptcRecord = Buffer.concat([Buffer.from([0x1c, 0x02, 0x50, byline.length >> 8, byline.length & 0xff]), byline]);
+  const resource = Buffer.concat([Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x04, 0, 0]), Buffer.alloc(4), iptcRecord]);
+  resource.writeUInt32BE(iptcRecord.length, 10);
+  const segments = [
+    segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifNaming(IDENTIFYING_TEXT, options.orientation ?? 1)])),
+    segment(0xe1, xmp),
+    segment(0xed, Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource])),
+    segment(0xfe, Buffer.from(IDENTIFYING_TEXT, 'utf8')),
+  ];
+  await writeFile(path, Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]));
+  return path;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes: Buffer) => {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+const pngChunk = (type: string, data: Buffer) => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+};
+
+/** A PNG with tEXt, iTXt and eXIf chunks naming IDENTIFYING_TEXT, right after its header chunk. */
+export async function makeTaggedPng(path: string, options: { width: number; height: number }) {
+  await makeTestImage(path, { ...options, format: 'png' });
+  const png = await readFile(path);
+  const afterHeader = 8 + 12 + png.readUInt32BE(8);
+  const text = Buffer.from(IDENTIFYING_TEXT, 'utf8');
+  const chunks = [
+    pngChunk('tEXt', Buffer.concat([Buffer.from('Author\0', 'latin1'), Buffer.from('Zhang San 13800000000', 'latin1')])),
+    pngChunk('iTXt', Buffer.concat([Buffer.from('Description\0\0\0\0\0', 'latin1'), text])),
+    pngChunk('eXIf', exifNaming(IDENTIFYING_TEXT, 1)),
+  ];
+  await writeFile(path, Buffer.concat([png.subarray(0, afterHeader), ...chunks, png.subarray(afterHeader)]));
+  return path;
+}
+
+/** A short video whose container and streams are tagged with IDENTIFYING_TEXT (title, artist, comment, handler names). */
+export async function makeTaggedVideo(path: string, options: { size?: string; seconds?: number; format?: 'mp4' | 'mov'; rotate?: number } = {}) {
+  const tag = IDENTIFYING_TEXT;
+  await ffmpeg([
+    '-f', 'lavfi', '-i', `testsrc=s=${options.size ?? '320x240'}:r=5`, '-f', 'lavfi', '-i', 'sine=frequency=440',
+    '-t', String(options.seconds ?? 1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac',
+    '-metadata', `title=${tag}`, '-metadata', `artist=${tag}`, '-metadata', `comment=${tag}`, '-metadata', `description=${tag}`,
+    '-metadata:s:v:0', `handler_name=${tag}`, '-metadata:s:a:0', `handler_name=${tag}`, '-metadata:s:v:0', `title=${tag}`,
+    '-f', options.format ?? 'mp4', path,
+  ]);
+  if (options.rotate) {
+    const rotated = `${path}.rotated`;
+    await ffmpeg(['-i', path, '-map', '0', '-c', 'copy', '-map_metadata', '0', '-metadata:s:v:0', `rotate=${options.rotate}`, '-f', options.format ?? 'mp4', rotated]);
+    renameSync(rotated, path);
+  }
+  return path;
+}
