@@ -3,6 +3,9 @@ import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'driz
 import { ROLES } from '@ssb/domain/roles';
 import { organizations } from './organizations.ts';
 
+export const USER_STATUSES = ['active', 'unverified', 'invited', 'disabled'] as const;
+export const ACCOUNT_TOKEN_PURPOSES = ['password_reset', 'invitation', 'email_verification', 'login_link', 'role_grant'] as const;
+
 export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),
   email: text().notNull().unique(),
@@ -10,7 +13,8 @@ export const users = pgTable('users', {
   mobile: text(),
   /** argon2id; null until an invited user sets a password. */
   passwordHash: text(),
-  status: text({ enum: ['active', 'invited', 'disabled'] }).notNull().default('active'),
+  /** 'unverified': registered but the email link not yet followed; cannot sign in, purged after a while. */
+  status: text({ enum: USER_STATUSES }).notNull().default('active'),
   failedLoginCount: integer().notNull().default(0),
   lockedUntil: timestamp({ withTimezone: true }),
   lastLoginAt: timestamp({ withTimezone: true }),
@@ -49,17 +53,27 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** One-time tokens for password resets and invitations (sha256 stored, never the token). */
-export const accountTokens = pgTable('account_tokens', {
-  tokenHash: text().primaryKey(),
-  userId: uuid()
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  purpose: text({ enum: ['password_reset', 'invitation'] }).notNull(),
-  expiresAt: timestamp({ withTimezone: true }).notNull(),
-  usedAt: timestamp({ withTimezone: true }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * One-time tokens sent by email (sha256 stored, never the token). A 'role_grant' token carries the
+ * role it grants to an existing account once its signed-in owner accepts.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text({ enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    organizationId: uuid().references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text({ enum: ROLES }),
+    grantedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId, t.purpose)],
+);
 
 /** Fixed-window counters for rate limits (login per IP); kept in the database so replicas share them. */
 export const rateLimits = pgTable('rate_limits', {
