@@ -10,14 +10,60 @@ export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCKOUT_MINUTES = 15;
 export const SESSION_TTL_HOURS = 12;
 export const PASSWORD_RESET_TTL_MINUTES = 60;
+export const EMAIL_VERIFICATION_TTL_HOURS = 48;
+export const LOGIN_LINK_TTL_MINUTES = 15;
+export const INVITATION_TTL_DAYS = 7;
 
 export const ZEmail = z.email({ error: '请输入有效的电子邮箱' }).trim().toLowerCase().max(200);
 
+/** Passwords that lists of leaked passwords start with; compared without case, digits and symbols stripped at the ends. */
+const COMMON_PASSWORDS = new Set([
+  'password', 'passw0rd', 'password1', 'qwerty', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'iloveyou', 'admin', 'administrator',
+  'welcome', 'letmein', 'abc', 'abcd', 'abcde', 'qazwsx', 'qweasd', 'woaini', 'aini', 'zhang', 'wang', 'li', 'liu', 'chen',
+  'beijing', 'china', 'baidu', 'taobao', 'monkey', 'dragon', 'football', 'master', 'superman', 'test', 'guest', 'root', 'user',
+]);
+const SEQUENCES = ['0123456789012', '9876543210987', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba', 'qwertyuiopasdfghjklzxcvbnm'];
+
+export const PASSWORD_MESSAGES = {
+  short: `密码至少 ${PASSWORD_MIN_LENGTH} 位`,
+  long: '密码过长',
+  mix: '密码须同时包含字母和数字',
+  repeated: '密码不能由一两个字符反复组成（如 aaaaaaaaaa）',
+  sequence: '密码不能是连续的数字或字母（如 1234567890、abcdefghij）',
+  common: '该密码过于常见，容易被猜到，请换一个',
+  email: '密码不能包含邮箱名',
+} as const;
+export type PasswordProblem = keyof typeof PASSWORD_MESSAGES;
+
+/** Why a password is too weak, or null. The email, when known, must not be part of it. */
+export function findPasswordProblem(password: string, email?: string): PasswordProblem | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return 'short';
+  if (password.length > 200) return 'long';
+  const lower = password.toLowerCase();
+  if (new Set(lower).size <= 2) return 'repeated';
+  const core = lower.replace(/[^a-z0-9]/g, '');
+  const word = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  if ([core, word.replace(/[^a-z0-9]/g, '')].some((c) => c.length >= 8 && SEQUENCES.some((s) => s.includes(c)))) return 'sequence';
+  if (COMMON_PASSWORDS.has(word) || COMMON_PASSWORDS.has(core)) return 'common';
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 4 && lower.includes(local)) return 'email';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'mix';
+  return null;
+}
+
 export const ZPassword = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { error: `密码至少 ${PASSWORD_MIN_LENGTH} 位` })
-  .max(200, { error: '密码过长' })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+  .max(200, { error: PASSWORD_MESSAGES.long })
+  .superRefine((value, ctx) => {
+    const problem = findPasswordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problem] });
+  });
+
+/** The same rule, told the account's email so the password cannot be its name. */
+export function passwordProblemMessage(password: string, email: string) {
+  const problem = findPasswordProblem(password, email);
+  return problem ? PASSWORD_MESSAGES[problem] : null;
+}
 
 export const ZUscc = z
   .string()
@@ -53,12 +99,16 @@ export type TOrganizationInput = z.infer<typeof ZOrganizationInput>;
 
 export const ZRegisterInput = z.object({
   organization: ZOrganizationInput,
-  user: z.object({
-    name: ZPersonName,
-    email: ZEmail,
-    mobile: ZMobile,
-    password: ZPassword,
-  }),
+  user: z
+    .object({
+      name: ZPersonName,
+      email: ZEmail,
+      mobile: ZMobile,
+      password: ZPassword,
+    })
+    .superRefine((user, ctx) => {
+      if (findPasswordProblem(user.password, user.email) === 'email') ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_MESSAGES.email });
+    }),
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
@@ -69,7 +119,7 @@ export const ZLoginInput = z.object({
 
 export const ZRequestPasswordResetInput = z.object({ email: ZEmail });
 export const ZResetPasswordInput = z.object({
-  token: z.string().min(20).max(200),
+  token: z.string().min(20, { error: '链接不完整，请从邮件中复制完整的链接' }).max(200),
   password: ZPassword,
 });
 
@@ -81,10 +131,30 @@ export const ZInviteUserInput = z.object({
 });
 export type TInviteUserInput = z.infer<typeof ZInviteUserInput>;
 
+export const ZToken = z.string().min(20, { error: '链接不完整，请从邮件中复制完整的链接' }).max(200);
+
 export const ZAcceptInvitationInput = z.object({
-  token: z.string().min(20).max(200),
+  token: ZToken,
   password: ZPassword,
   mobile: ZMobile.optional(),
+});
+
+export const ZTokenInput = z.object({ token: ZToken });
+export const ZEmailInput = z.object({ email: ZEmail });
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, { error: '请输入当前密码' }).max(200),
+  newPassword: ZPassword,
+});
+
+/** A unit whose credit code is already registered asks the office to sort it out. */
+export const ZUsccClaimInput = z.object({
+  uscc: ZUscc,
+  organizationName: z.string().trim().min(2, { error: '请输入单位名称' }).max(100),
+  name: ZPersonName,
+  email: ZEmail,
+  mobile: ZMobile,
+  message: z.string().trim().max(500, { error: '说明不超过 500 字' }).default(''),
 });
 
 export const ZGrantRoleInput = z.object({
