@@ -1,6 +1,6 @@
 import { QueryClient, VueQueryPlugin } from '@tanstack/vue-query';
 import type { App } from 'vue';
-import { isUnauthorized } from './trpc.ts';
+import { isFinalError } from './trpc.ts';
 
 export function installQuery(app: App) {
   const queryClient = new QueryClient({
@@ -8,7 +8,8 @@ export function installQuery(app: App) {
       queries: {
         staleTime: 15_000,
         refetchOnWindowFocus: true,
-        retry: (count, error) => !isUnauthorized(error) && count < 2,
+        // Only failures a retry could cure (network, server) are retried; a 404 is an answer.
+        retry: (count, error) => !isFinalError(error) && count < 2,
       },
     },
   });

@@ -46,3 +46,12 @@ export function describeError(error: unknown): DescribedError {
 
 export const isUnauthorized = (error: unknown) =>
   error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
+
+/** The server's answer will not change on a retry: the thing does not exist, or the request itself was refused. */
+const FINAL_CODES = new Set(['NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS']);
+export const isFinalError = (error: unknown) =>
+  error instanceof TRPCClientError && FINAL_CODES.has((error.data as { code?: string } | undefined)?.code ?? '');
+
+/** Nothing to show at this address: unknown, or an id that cannot name anything. */
+export const isNotFound = (error: unknown) =>
+  error instanceof TRPCClientError && ['NOT_FOUND', 'BAD_REQUEST'].includes((error.data as { code?: string } | undefined)?.code ?? '');
