@@ -5,9 +5,9 @@ import { launchBrowser, screenshot, startPlatform } from './harness.ts';
 import { openPage } from './page-steps.ts';
 
 /**
- * The admin home of people who review: an expert sees the same count of work as 我的评审 and a way
- * there; a funding reviewer is told plainly that funding review is not open yet; a page for another
- * role says which role it is for.
+ * Defects found walking the admin console as each role: an expert sees the same count of work as
+ * 我的评审 and a way there; a funding reviewer is told plainly that funding review is not open yet; a
+ * page for another role says which role it is for; the office's tables fit a 1440 px screen.
  */
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -21,7 +21,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-describe('reviewers’ admin home', () => {
+describe('the admin console as each role meets it', () => {
   test('an expert’s home counts the reviews waiting in 我的评审 and leads there', async () => {
     const { context, page } = await openPage(browser);
     await signInAdmin(page, platform.baseUrl, 'expert@demo.ssb.local', '/');
@@ -58,5 +58,18 @@ describe('reviewers’ admin home', () => {
     expect(text).toContain('评审专家');
     expect(text).not.toContain('工作办公室和系统管理员');
     await office.context.close();
+  });
+
+  test('the campaign table shows its 操作 column whole on a 1440 px screen', async () => {
+    const { context, page } = await openPage(browser, { width: 1440 });
+    await signInAdmin(page, platform.baseUrl, 'office@demo.ssb.local', '/campaigns');
+    const table = page.locator('[data-testid=campaigns-table]');
+    await table.locator('.el-table__row').first().waitFor();
+    const manage = table.locator('.el-table__row').first().locator('a', { hasText: '管理' }).last();
+    const box = await manage.boundingBox();
+    const tableBox = await table.boundingBox();
+    expect(box && tableBox && box.x + box.width <= tableBox.x + tableBox.width).toBe(true);
+    expect(await table.locator('.el-table__header th', { hasText: '操作' }).last().isVisible()).toBe(true);
+    await context.close();
   });
 });
