@@ -3,6 +3,7 @@ import { ZEmail, ZMobile, ZPhone, ZUscc } from './accounts.ts';
 import { DISTRICT_CODES } from './districts.ts';
 import { ORGANIZATION_TYPE_LABELS } from './organizations.ts';
 import { BASE_CATEGORIES } from './spirit.ts';
+import { FORM_LIMITS, fieldLimits } from './form-limits.ts';
 
 /**
  * The application form (申报表) is data: a campaign carries its list of fields, the office can add
@@ -43,6 +44,7 @@ export const ZFormField = z.object({
   required: z.boolean(),
   help: z.string().max(300).optional(),
   maxLength: z.number().int().min(1).max(20000).optional(),
+  maxRows: z.number().int().min(1).max(FORM_LIMITS.tableRows, { error: `表格最多 ${FORM_LIMITS.tableRows} 行` }).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   unit: z.string().max(10).optional(),
@@ -135,7 +137,7 @@ function cellValidator(column: z.infer<typeof ZColumn>) {
   if (column.type === 'number') return z.number({ error: `${column.label}须为数字` }).min(0, { error: `${column.label}不能为负数` });
   if (column.type === 'date') return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${column.label}须为日期` });
   if (column.type === 'select') return z.string().refine((v) => !column.options || column.options.includes(v), { error: `请选择${column.label}` });
-  return z.string().trim().min(1, { error: `请填写${column.label}` }).max(200);
+  return z.string().trim().min(1, { error: `请填写${column.label}` }).max(FORM_LIMITS.cell, { error: `${column.label}不能超过 ${FORM_LIMITS.cell} 字` });
 }
 
 /** The validator of one field's value when it is present. */
@@ -144,7 +146,7 @@ export function fieldValidator(field: FormField, campaign: { categories: readonl
   switch (field.type) {
     case 'text':
     case 'textarea':
-      return z.string().trim().min(1, { error: `请填写${label}` }).max(field.maxLength ?? 500, { error: `${label}不能超过 ${field.maxLength ?? 500} 字` });
+      return z.string().trim().min(1, { error: `请填写${label}` }).max(fieldLimits(field).maxLength, { error: `${label}不能超过 ${fieldLimits(field).maxLength} 字` });
     case 'number': {
       let schema = z.number({ error: `${label}须为数字` });
       if (field.min !== undefined) schema = schema.min(field.min, { error: `${label}不能小于 ${field.min}` });
@@ -172,7 +174,7 @@ export function fieldValidator(field: FormField, campaign: { categories: readonl
     case 'table':
       return z
         .array(z.object(Object.fromEntries((field.columns ?? []).map((c) => [c.key, cellValidator(c)]))))
-        .max(100, { error: `${label}最多 100 行` });
+        .max(fieldLimits(field).maxRows, { error: `${label}最多 ${fieldLimits(field).maxRows} 行` });
     case 'checkbox':
       return z.literal(true, { error: `请勾选：${label}` });
   }

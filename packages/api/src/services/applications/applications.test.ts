@@ -89,6 +89,23 @@ describe.each(TEST_ENGINES)('applications on %s', (engine) => {
     expect(stored.data.baseName).toBe('第一个标签页');
   });
 
+  it('refuses an autosave beyond a field\'s limits, naming the field, and keeps the stored draft', async () => {
+    const applicant = await api.as(await userId(api, 'applicant2@demo.ssb.local'));
+    const [mine] = (await applicant.applications.mine()).filter((a) => a.status === 'draft');
+    const before = await applicant.applications.get({ applicationId: mine!.id });
+    const row = { title: '科学家精神进校园', date: '2021-09-10', audience: '中学生', attendance: 500 };
+    await expect(
+      applicant.applications.saveDraft({ applicationId: before.id, version: before.version, data: { ...before.data, exhibitionOutline: '展'.repeat(60_000) } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '本次未保存：展陈大纲不能超过 5000 字（现有 60000 字）' });
+    await expect(
+      applicant.applications.saveDraft({ applicationId: before.id, version: before.version, data: { ...before.data, activities: Array.from({ length: 1000 }, () => row) } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('近三年开展的主要活动最多 200 行（现有 1000 行）') });
+    const after = await applicant.applications.get({ applicationId: before.id });
+    expect({ version: after.version, data: after.data }).toEqual({ version: before.version, data: before.data });
+    // Within the limits, an incomplete draft still saves.
+    await applicant.applications.saveDraft({ applicationId: before.id, version: before.version, data: { ...before.data, activities: Array.from({ length: 200 }, () => row), contactEmail: 'half@' } });
+  });
+
   it('keeps each unit and each recommender to its own applications', async () => {
     const other = await seedOrganization(api.db, { name: '另一单位（测试）' });
     const stranger = await api.as((await seedUser(api.db, { roles: [{ organizationId: other.id, role: 'applicant' }] })).id);

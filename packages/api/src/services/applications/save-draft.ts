@@ -2,10 +2,26 @@ import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
+import type { FormField } from '@ssb/domain/application-form';
+import { draftLimitProblems } from '@ssb/domain/form-limits';
 import { userError } from '../errors.ts';
 import { assertApplicantMayEdit } from '../intake/correction.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadApplicationFor, type Viewer } from './access.ts';
+
+const NOT_EDITABLE = '申报已提交，不能修改。如需修改，请先撤回申报';
+
+/** Refuses a draft with a field beyond its limits; the stored draft stays as it was. */
+function assertWithinLimits(fields: readonly FormField[], data: Record<string, unknown>) {
+  const problems = draftLimitProblems(fields, data);
+  if (problems.length === 0) return;
+  const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处超出限制）` : '';
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `本次未保存：${problems[0]!.message}${more}`,
+    cause: Object.assign(new Error('draft_limits'), { issues: problems.map((p) => ({ path: `data.${p.path}`, message: p.message })) }),
+  });
+}
 
 export type DraftConflict = {
   kind: 'draft_conflict';
@@ -23,7 +39,8 @@ export type DraftConflict = {
 export async function saveDraft(db: Database, viewer: Viewer, input: { applicationId: string; version: number; data: Record<string, unknown> }) {
   const { application, relation } = await loadApplicationFor(db, input.applicationId, viewer);
   if (relation !== 'applicant') throw userError('FORBIDDEN', '只有申报单位可以修改申报表');
-  await assertApplicantMayEdit(db, application, '申报已提交，不能修改。如需修改，请先撤回申报');
+  await assertApplicantMayEdit(db, application, NOT_EDITABLE);
+  assertWithinLimits(application.campaign.formFields, input.data);
   const [saved] = await db
     .update(schema.applications)
     .set({ data: input.data, version: sql`${schema.applications.version} + 1`, updatedAt: new Date(), updatedBy: viewer.userId })
@@ -36,6 +53,8 @@ export async function saveDraft(db: Database, viewer: Viewer, input: { applicati
   if (saved) return saved;
 
   const current = await db.query.applications.findFirst({ where: eq(schema.applications.id, application.id) });
+  // Submitted in between: the version is gone for good, not a copy to compare with.
+  await assertApplicantMayEdit(db, current!, NOT_EDITABLE);
   const editor = current?.updatedBy ? await db.query.users.findFirst({ where: eq(schema.users.id, current.updatedBy) }) : null;
   const conflict: DraftConflict = {
     kind: 'draft_conflict',

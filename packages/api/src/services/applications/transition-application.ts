@@ -1,6 +1,6 @@
-import { validateApplication } from '@ssb/domain/application-form';
+import { validateApplication, type FormField } from '@ssb/domain/application-form';
 import { APPLICATION_STATUS_LABELS, APPLICATION_TRANSITIONS, type ApplicationAction, type ApplicationStatus } from '@ssb/domain/application-status';
-import type { Database, Transaction } from '@ssb/db';
+import type { Database, DbOrTx, Transaction } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
@@ -41,19 +41,22 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
     throw userError('CONFLICT', `申报当前状态为“${APPLICATION_STATUS_LABELS[status].zh}”，不能执行此操作`);
   }
   if (input.action === 'return' && !input.reason?.trim()) throw userError('BAD_REQUEST', '请填写退回原因，申报单位将据此修改');
-  if (input.action === 'submit') {
-    const problems = validateApplication(application.campaign.formFields, application.data, application.campaign).map((p) => p.label);
-    problems.push(...(await materialProblems(db, application.id)));
-    if (problems.length > 0) {
-      throw userError('BAD_REQUEST', `申报还有 ${problems.length} 项未完成：${problems.slice(0, 5).join('、')}${problems.length > 5 ? ' 等' : ''}`);
-    }
-  }
+  if (input.action === 'submit') await assertComplete(db, application.campaign, application.id, application.data);
   if (input.action !== 'reopen') {
     await assertPhaseOpen(db, application.campaign, transition.phase, application.recommendingBodyId);
   }
 
   const now = new Date();
   const updated = await db.transaction(async (tx) => {
+    // Submit moves exactly the version it validated: the row is locked, re-read and checked again, so an
+    // autosave landing meanwhile either comes first (and is validated) or finds the version gone.
+    let version: number | undefined;
+    if (input.action === 'submit') {
+      const [locked] = await tx.select().from(applications).where(eq(applications.id, application.id)).for('update');
+      if (!locked || locked.status !== status) throw userError('CONFLICT', '申报状态刚刚发生了变化，请刷新后重试');
+      await assertComplete(tx, application.campaign, locked.id, locked.data);
+      version = locked.version;
+    }
     if (input.action === 'recommend') {
       const [quota] = await tx
         .select({ quotaMax: campaignQuotas.quotaMax })
@@ -82,7 +85,7 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
         ...(input.action === 'return' ? { returnReason: input.reason!.trim() } : {}),
       })
       // The status in the WHERE makes a concurrent move of the same application fail instead of doubling.
-      .where(and(eq(applications.id, application.id), eq(applications.status, status)))
+      .where(and(eq(applications.id, application.id), eq(applications.status, status), version === undefined ? undefined : eq(applications.version, version)))
       .returning();
     if (!row) throw userError('CONFLICT', '申报状态刚刚发生了变化，请刷新后重试');
     // In the same transaction: the notices exist exactly when the change does.
@@ -106,6 +109,15 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
   });
 
   return updated;
+}
+
+/** Refuses a submission while a required field or material is missing, naming the first few. */
+async function assertComplete(db: DbOrTx, campaign: { formFields: FormField[]; categories: string[] }, applicationId: string, data: Record<string, unknown>) {
+  const problems = validateApplication(campaign.formFields, data, campaign).map((p) => p.label);
+  problems.push(...(await materialProblems(db, applicationId)));
+  if (problems.length > 0) {
+    throw userError('BAD_REQUEST', `申报还有 ${problems.length} 项未完成：${problems.slice(0, 5).join('、')}${problems.length > 5 ? ' 等' : ''}`);
+  }
 }
 
 async function notifyParties(
