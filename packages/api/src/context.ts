@@ -32,11 +32,13 @@ export type Context = ApiDeps & {
   cookies: SessionCookieJar;
   ip: string;
   userAgent: string;
+  /** The HTTP request's id, shown with an internal error so a report can be matched to the log. */
+  requestId?: string;
 };
 
 export async function createContext(
   deps: ApiDeps,
-  request: { sessionToken: string | null; cookies: SessionCookieJar; ip: string; userAgent: string },
+  request: { sessionToken: string | null; cookies: SessionCookieJar; ip: string; userAgent: string; requestId?: string },
 ): Promise<Context> {
   const user = request.sessionToken ? await loadSession(deps.db, request.sessionToken) : null;
   return { ...deps, ...request, user, sessionToken: user ? request.sessionToken : null };

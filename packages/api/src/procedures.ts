@@ -1,27 +1,48 @@
 import type { Role } from '@ssb/domain/roles';
 import { TRPCError } from '@trpc/server';
+import { ZodRealError } from 'zod';
 import { t } from './trpc.ts';
+import { findUnreadableText, UNREADABLE_TEXT_MESSAGE } from './unreadable-text.ts';
+
+/**
+ * Refuses, before any schema sees it, an input holding a string PostgreSQL cannot store (a NUL byte,
+ * a lone surrogate): otherwise the insert fails with a 500. The path comes back as a field error.
+ */
+const readableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnreadableText(await getRawInput());
+  if (path) {
+    const cause = new ZodRealError([{ code: 'custom', path, message: UNREADABLE_TEXT_MESSAGE, input: undefined }]);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: UNREADABLE_TEXT_MESSAGE, cause });
+  }
+  return next();
+});
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } });
+export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } }).use(readableText);
 
 /** Any signed-in user, whatever their role. */
-export const authedProcedure = t.procedure.meta({ access: { kind: 'authenticated' } }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const authedProcedure = t.procedure
+  .meta({ access: { kind: 'authenticated' } })
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(readableText);
 
 /**
  * Signed-in users holding one of the roles. The handler receives the organizations in which the
  * user holds them, so row-level checks start from there and never from client input.
  */
 export function roleProcedure(...roles: [Role, ...Role[]]) {
-  return t.procedure.meta({ access: { kind: 'roles', roles } }).use(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
-    const grants = ctx.user.memberships.filter((m) => roles.includes(m.role));
-    if (grants.length === 0) throw new TRPCError({ code: 'FORBIDDEN', message: '您没有执行此操作的权限' });
-    return next({ ctx: { ...ctx, user: ctx.user, grants } });
-  });
+  return t.procedure
+    .meta({ access: { kind: 'roles', roles } })
+    .use(({ ctx, next }) => {
+      if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+      const grants = ctx.user.memberships.filter((m) => roles.includes(m.role));
+      if (grants.length === 0) throw new TRPCError({ code: 'FORBIDDEN', message: '您没有执行此操作的权限' });
+      return next({ ctx: { ...ctx, user: ctx.user, grants } });
+    })
+    .use(readableText);
 }
 
 export const officeProcedure = roleProcedure('office', 'sysadmin');

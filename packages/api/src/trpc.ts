@@ -1,26 +1,55 @@
 import type { Role } from '@ssb/domain/roles';
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
+import { UNREADABLE_TEXT_MESSAGE } from './unreadable-text.ts';
 
 /** Every procedure declares who may call it; the authorization-matrix test reads this. */
 export type Access = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 export type Meta = { access?: Access };
 
+export const INTERNAL_ERROR_MESSAGE = '服务器内部错误，请稍后重试';
+
+/** What a person sees for tRPC's own (English) errors; our services' messages are Chinese already. */
+const DEFAULT_MESSAGES: Partial<Record<TRPCError['code'], string>> = {
+  PARSE_ERROR: '请求的格式有误，请刷新页面后重试',
+  BAD_REQUEST: '请求的内容有误，请刷新页面后重试',
+  NOT_FOUND: '请求的接口不存在',
+  METHOD_NOT_SUPPORTED: '请求的方式不受支持',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+  TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  TIMEOUT: '请求超时，请稍后重试',
+};
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/** The message a client may see: never an internal error's text (SQL, parameters, paths). */
+function publicMessage(error: TRPCError, zodError: ZodError | null, requestId: string | undefined) {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return requestId ? `${INTERNAL_ERROR_MESSAGE}（编号 ${requestId}）` : INTERNAL_ERROR_MESSAGE;
+  if (zodError) return error.message === UNREADABLE_TEXT_MESSAGE ? error.message : '提交的内容有误，请按提示修改';
+  if (HAS_CHINESE.test(error.message)) return error.message;
+  return DEFAULT_MESSAGES[error.code] ?? INTERNAL_ERROR_MESSAGE;
+}
+
 export const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const requestId = ctx?.requestId;
+      const { stack: _stack, ...data } = shape.data;
       return {
         ...shape,
-        message: zodError ? '提交的内容有误，请按提示修改' : shape.message,
+        message: publicMessage(error, zodError, requestId),
         data: {
-          ...shape.data,
+          ...data,
+          requestId: requestId ?? null,
           conflict: (error.cause as { conflict?: unknown } | undefined)?.conflict ?? null,
           fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
-          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null },
+          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
+        },
       };
     },
   });

@@ -44,6 +44,17 @@ describe.each(TEST_ENGINES)('audit viewer on %s', (engine) => {
     expect((await office.audit.list({ from: new Date(Date.now() - 3600_000).toISOString(), action: 'role.granted', page: 1, pageSize: 20 })).total).toBe(1);
   });
 
+  it('refuses a date PostgreSQL cannot read (year -1, 10000, junk) with a Chinese message, not a 500', async () => {
+    const office = await api.as(officeId);
+    for (const date of ['-000001-01-01T00:00:00Z', '+010000-01-01T00:00:00Z', '10000-01-01', 'junk', '1900-01-01']) {
+      for (const field of ['from', 'to'] as const) {
+        const error = await office.audit.list({ [field]: date, page: 1, pageSize: 5 }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+        expect((error as Error).message).toMatch(/日期/);
+      }
+    }
+  });
+
   it('is open to the office and system administrators only', async () => {
     expect((await (await api.as(await userId(api, 'admin@demo.ssb.local'))).audit.list({ page: 1, pageSize: 5 })).items).toHaveLength(5);
     for (const email of ['applicant@demo.ssb.local', 'recommender@demo.ssb.local', 'expert@demo.ssb.local', 'funding@demo.ssb.local']) {

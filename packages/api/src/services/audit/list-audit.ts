@@ -6,6 +6,12 @@ import { pageOffset, ZPage } from '../pagination.ts';
 
 const { auditLog, users } = schema;
 
+/** The log starts with the platform; a year outside these is a typo, and PostgreSQL cannot read some of them. */
+const ZAuditDate = z.coerce
+  .date({ error: '请输入有效的日期' })
+  .min(new Date('2000-01-01T00:00:00Z'), { error: '日期不能早于 2000 年' })
+  .max(new Date('2100-01-01T00:00:00Z'), { error: '日期不能晚于 2100 年' });
+
 export const ZAuditListInput = ZPage.extend({
   /** Name or e-mail of the person, or part of it. */
   actor: z.string().trim().max(100).optional(),
@@ -13,8 +19,8 @@ export const ZAuditListInput = ZPage.extend({
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: ZAuditDate.optional(),
+  to: ZAuditDate.optional(),
 });
 export type TAuditListInput = z.infer<typeof ZAuditListInput>;
 
