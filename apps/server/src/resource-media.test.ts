@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
 import { DEMO_PASSWORD } from '@ssb/db/seed';
-import { sniffFormat } from '@ssb/media';
-import { makeTestImage } from '@ssb/media/testing/fixtures';
+import { sniffFormat, stripMetadata } from '@ssb/media';
+import { IDENTIFYING_TEXT, makeTaggedJpeg, makeTaggedPng } from '@ssb/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './server.ts';
 import { createHttpClient } from './testing/http-client.ts';
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9), Buffer.from([0xff, 0xd9])]);
+// A JPEG whose headers can be walked (JFIF, then a scan) but whose picture cannot be decoded.
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(9, 1), Buffer.from([0xff, 0xda, 0, 2]), Buffer.alloc(300, 9), Buffer.from([0xff, 0xd9])]);
 const PDF = Buffer.from('%PDF-1.4 not an image', 'latin1');
 
 describe('resource images over HTTP', () => {
@@ -69,7 +70,9 @@ describe('resource images over HTTP', () => {
     const other = await manager.mutate<{ id: string; version: number }>('resources.create', {
       baseId: bases[0]!.id, type: 'exhibit', title: '带缩略图的资源', descriptionHtml: '<p>一段足够长的介绍文字，用于发布。</p>', scientists: [], elements: [], audiences: [], lendable: false, lendingTerms: '',
     });
-    const photo = readFileSync(await makeTestImage(join(mkdtempSync(join(tmpdir(), 'ssb-photo-')), 'photo.jpg'), { width: 2000, height: 1500 }));
+    const scratch = mkdtempSync(join(tmpdir(), 'ssb-photo-'));
+    const photo = readFileSync(await makeTaggedJpeg(join(scratch, 'photo.jpg'), { width: 2000, height: 1500 }));
+    await stripMetadata(join(scratch, 'photo.jpg'), join(scratch, 'clean.jpg'), 'jpeg');
     const accepted = await fetch(`${baseUrl}/files/resources/${other.id}?version=${other.version}&name=photo.jpg`, {
       method: 'POST', headers: { ...manager.headers(), 'content-type': 'image/jpeg' }, body: new Uint8Array(photo),
     });
@@ -97,14 +100,41 @@ describe('resource images over HTTP', () => {
     const etag = thumb.headers.get('etag')!;
     expect(etag).toBe(`"${key}-thumb"`);
     expect((await fetch(`${baseUrl}${thumbUrl}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
-    // Without ?size=thumb the gallery still gets the full photo.
-    expect(Buffer.from(await (await visitor.get(`/files/resources/${other.id}/${key}`)).arrayBuffer()).equals(photo)).toBe(true);
+    // Without ?size=thumb the gallery still gets the full photo, without the EXIF, XMP or IPTC naming its maker.
+    const full = Buffer.from(await (await visitor.get(`/files/resources/${other.id}/${key}`)).arrayBuffer());
+    expect(full.equals(readFileSync(join(scratch, 'clean.jpg')))).toBe(true);
+    expect(photo.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(true);
+    expect(full.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(false);
+    expect(bytes.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(false);
 
     // The first test's image cannot be decoded, so it has no thumbnail: the original comes instead.
     const { media } = await visitor.query<{ media: Array<{ key: string }> }>('resources.get', { resourceId: resource.id });
     const fallback = await visitor.get(`/files/resources/${resource.id}/${media[0]!.key}?size=thumb`);
     expect(fallback.status).toBe(200);
     expect(Buffer.from(await fallback.arrayBuffer()).equals(JPEG)).toBe(true);
+  });
+
+  it('keeps a PNG without its text and EXIF chunks, and refuses a JPEG whose headers are broken, in Chinese', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ssb-png-'));
+    const png = readFileSync(await makeTaggedPng(join(scratch, 'tagged.png'), { width: 300, height: 200 }));
+    const bases = await manager.query<Array<{ id: string }>>('bases.mine');
+    const third = await manager.mutate<{ id: string; version: number }>('resources.create', {
+      baseId: bases[0]!.id, type: 'exhibit', title: '带 PNG 的资源', descriptionHtml: '<p>一段足够长的介绍文字，用于发布。</p>', scientists: [], elements: [], audiences: [], lendable: false, lendingTerms: '',
+    });
+    const send = (bytes: Buffer, version: number, type: string) =>
+      fetch(`${baseUrl}/files/resources/${third.id}?version=${version}&name=photo`, { method: 'POST', headers: { ...manager.headers(), 'content-type': type }, body: new Uint8Array(bytes) });
+    const saved = await send(png, third.version, 'image/png');
+    expect(saved.status).toBe(200);
+    const { media, version } = (await saved.json()) as { version: number; media: Array<{ key: string }> };
+    const shown = Buffer.from(await (await manager.get(`/files/resources/${third.id}/${media[0]!.key}`)).arrayBuffer());
+    expect(sniffFormat(shown.subarray(0, 16))).toBe('png');
+    expect(shown.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(false);
+    expect(shown.includes(Buffer.from('Zhang San'))).toBe(false);
+
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]), Buffer.alloc(50, 1)]);
+    const refused = await send(broken, version, 'image/jpeg');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).message).toBe('图片文件已损坏或无法读取，请重新导出后上传');
   });
 
   it('refuses a file over 10 MB with a Chinese message', async () => {

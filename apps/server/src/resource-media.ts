@@ -5,10 +5,10 @@ import { attachResourceImage, findResourceMedia, pickResourceMediaFile, type Api
 import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
+import { answerFailure, FILE_MESSAGES, UUID } from './files.ts';
 import { sendStoredFile } from './send-stored-file.ts';
 import { viewerFromRequest } from './viewer.ts';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const KEY = /^[0-9a-f-]{36}\.(jpg|png|mp4|mov)$/;
 const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 422 };
 
@@ -25,7 +25,9 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: RESOURCE_MEDIA_MESSAGES.tooLarge });
       if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ message: RESOURCE_MEDIA_MESSAGES.wrongFormat });
       request.log.error(error);
-      return reply.code(error.statusCode ?? 500).send({ message: '上传失败，请稍后重试' });
+      // A client's malformed request keeps its 4xx; anything else (the database, the disk) is "try again later".
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 503;
+      return reply.code(status).send({ message: '上传失败，请稍后重试' });
     });
 
     scope.post<{ Params: { resourceId: string }; Querystring: { version?: string; name?: string } }>('/files/resources/:resourceId', async (request, reply) => {
@@ -56,20 +58,24 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
   });
 
   app.get<{ Params: { resourceId: string; key: string }; Querystring: { size?: string } }>('/files/resources/:resourceId/:key', async (request, reply) => {
-    const notFound = () => reply.code(404).send({ message: '文件不存在或无权查看' });
-    if (!UUID.test(request.params.resourceId) || !KEY.test(request.params.key)) return notFound();
-    const found = await viewerFromRequest(deps.db, request);
-    const media = await findResourceMedia(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
-    if (!media) return notFound();
-    const file = await pickResourceMediaFile(deps.files, media, request.query.size === 'thumb' ? 'thumb' : 'full');
-    if (!file) return notFound();
-    const etag = `"${request.params.key}${file.isThumbnail ? '-thumb' : ''}"`;
-    reply.header('content-type', file.contentType);
-    reply.header('x-content-type-options', 'nosniff');
-    // Keys are never reused; an hour keeps an unpublished resource's files from lingering in caches.
-    reply.header('cache-control', media.isPublic ? 'public, max-age=3600' : 'private, no-store');
-    reply.header('etag', etag);
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return sendStoredFile(request, reply, deps.files, file.storageKey, file.bytes);
+    const notFound = (message: string = FILE_MESSAGES.notFound) => reply.code(404).send({ message });
+    try {
+      if (!UUID.test(request.params.resourceId) || !KEY.test(request.params.key)) return notFound();
+      const found = await viewerFromRequest(deps.db, request);
+      const media = await findResourceMedia(deps.db, found?.viewer ?? null, request.params.resourceId, request.params.key);
+      if (!media) return notFound();
+      const file = await pickResourceMediaFile(deps.files, media, request.query.size === 'thumb' ? 'thumb' : 'full');
+      if (!file) return notFound(FILE_MESSAGES.missing);
+      const etag = `"${request.params.key}${file.isThumbnail ? '-thumb' : ''}"`;
+      reply.header('content-type', file.contentType);
+      reply.header('x-content-type-options', 'nosniff');
+      // Keys are never reused; an hour keeps an unpublished resource's files from lingering in caches.
+      reply.header('cache-control', media.isPublic ? 'public, max-age=3600' : 'private, no-store');
+      reply.header('etag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return await sendStoredFile(request, reply, deps.files, file.storageKey, file.bytes);
+    } catch (error) {
+      return answerFailure(request, reply, error);
+    }
   });
 }

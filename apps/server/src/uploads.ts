@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ApiDeps } from '@ssb/api';
-import { LARGEST_UPLOAD_BYTES } from '@ssb/domain/upload-limits';
+import { releaseUpload, touchUpload, type ApiDeps } from '@ssb/api';
+import { LARGEST_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer, type Upload } from '@tus/server';
+import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { materialTarget } from './upload-targets/materials.ts';
 import { resourceVideoTarget } from './upload-targets/resource-videos.ts';
+import { sweepIdleUploads } from './upload-targets/sweep.ts';
 import { refuse, type UploadTarget, type UploadViewer } from './upload-targets/target.ts';
 import { viewerFromRequest } from './viewer.ts';
 
@@ -20,15 +21,20 @@ type NodeBacked = { runtime?: { node?: { req: IncomingMessage } } };
 const TARGETS: Record<string, UploadTarget> = { material: materialTarget, 'resource-video': resourceVideoTarget };
 
 const targetOf = (upload: Upload) => {
-  const target = TARGETS[upload.metadata?.target ?? 'material'];
-  return target ?? refuse(400, '上传请求的类型无效');
+  const name = upload.metadata?.target ?? 'material';
+  // Own keys only: `__proto__` or `constructor` must not reach Object.prototype.
+  return Object.hasOwn(TARGETS, name) ? TARGETS[name]! : refuse(400, UPLOAD_MESSAGES.invalidTarget);
 };
+
+const SWEEP_EVERY_MS = 3600_000;
 
 /**
  * Resumable uploads (tus) at /uploads, for every large file the platform takes: one store, one
  * resumption rule, one proxy location. Every request is tied to the signed-in user; the upload's
  * target decides who may send it and what the finished file becomes (a material, a resource's
- * video), or deletes it and sends the reasons back.
+ * video), or deletes it and sends the reasons back. Each upload is recorded from creation to its
+ * end (finished, refused, cancelled, or swept when idle), and counts against its owner's limits and
+ * its sender's bytes in flight meanwhile.
  */
 export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
   const directory = join(dataDir, 'uploads');
@@ -46,7 +52,9 @@ export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataD
     relativeLocation: true,
     maxSize: LARGEST_UPLOAD_BYTES,
     async onUploadCreate(req, upload) {
-      await targetOf(upload).mayCreate(deps, viewerOf(req), upload.metadata, upload.size);
+      // Without a length nothing can be checked or counted before the bytes arrive.
+      if (upload.size === undefined) refuse(400, UPLOAD_MESSAGES.deferredLength);
+      await targetOf(upload).mayCreate(deps, viewerOf(req), upload.metadata, { id: upload.id, declaredBytes: upload.size! });
       return { metadata: upload.metadata };
     },
     async onIncomingRequest(req, uploadId) {
@@ -56,17 +64,28 @@ export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataD
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (!upload) return;
       await targetOf(upload).mayContinue(deps, viewer, upload.metadata);
+      if (req.method === 'PATCH') await touchUpload(deps.db, uploadId);
     },
     async onUploadFinish(req, upload) {
       try {
-        return await targetOf(upload).finish(deps, viewerOf(req), upload.metadata, join(directory, upload.id));
+        return await targetOf(upload).finish(deps, viewerOf(req), upload.metadata, { id: upload.id, tempPath: join(directory, upload.id) });
       } finally {
         // The bytes were moved into the FileStore or deleted: the upload's record goes too.
         await rm(join(directory, upload.id), { force: true });
         await rm(join(directory, `${upload.id}.json`), { force: true });
+        await releaseUpload(deps.db, upload.id).catch(() => undefined);
       }
     },
   });
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+    releaseUpload(deps.db, id).catch((error: unknown) => app.log.warn({ err: error }, 'releasing a cancelled upload failed'));
+  });
+
+  const sweep = () => sweepIdleUploads(deps.db, directory).catch((error: unknown) => app.log.warn({ err: error }, 'sweeping idle uploads failed'));
+  const sweeping = setInterval(sweep, SWEEP_EVERY_MS);
+  sweeping.unref();
+  app.addHook('onReady', async () => void sweep());
+  app.addHook('onClose', async () => clearInterval(sweeping));
 
   // tus reads the request body itself.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));

@@ -11,7 +11,9 @@ export { purgeExpiredSessions } from './services/auth/sessions.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { assertMayUpload, registerMaterial, MaterialRefusedError } from './services/materials/register-material.ts';
+export { assertMayUpload, beginMaterialUpload, registerMaterial, MaterialRefusedError } from './services/materials/register-material.ts';
+export { ensureStrippedCopy } from './services/materials/stripped-copy.ts';
+export { idleUploads, isUploadRecorded, releaseUpload, touchUpload } from './services/materials/uploads-in-flight.ts';
 export { loadApplicationFor } from './services/applications/access.ts';
 export { loadSession } from './services/auth/sessions.ts';
 export { exportApplicationPdf, exportMaterialsZip } from './services/documents/export-application.ts';
@@ -24,4 +26,4 @@ export { exportBatchCertificates, exportCertificate, exportNationalList } from '
 export { expireDueBases } from './services/register/change-base-status.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
-export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
+export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';

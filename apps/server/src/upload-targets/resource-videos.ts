@@ -1,9 +1,9 @@
-import { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, ResourceVideoRefusedError } from '@ssb/api';
+import { assertMayContinueResourceVideo, beginResourceVideoUpload, attachResourceVideo, ResourceVideoRefusedError } from '@ssb/api';
 import { cleanName, refuse, refuseWith, type UploadMetadata, type UploadTarget } from './target.ts';
 
 function parse(metadata: UploadMetadata) {
   const resourceId = metadata?.resourceId ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(resourceId)) refuse(400, '上传请求缺少资源编号');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resourceId)) refuse(400, '上传请求缺少资源编号');
   return { resourceId, filename: cleanName(metadata?.filename) };
 }
 
@@ -13,10 +13,10 @@ function parse(metadata: UploadMetadata) {
  * the editor shows it without asking again.
  */
 export const resourceVideoTarget: UploadTarget = {
-  async mayCreate(deps, viewer, metadata, declaredBytes) {
+  async mayCreate(deps, viewer, metadata, upload) {
     const { resourceId } = parse(metadata);
     try {
-      await assertMayAddResourceVideo(deps.db, viewer, { resourceId, bytes: declaredBytes });
+      await beginResourceVideoUpload(deps.db, viewer, { uploadId: upload.id, resourceId, declaredBytes: upload.declaredBytes });
     } catch (error) {
       refuseWith(error, error instanceof ResourceVideoRefusedError ? error.errors : undefined);
     }
@@ -29,10 +29,10 @@ export const resourceVideoTarget: UploadTarget = {
       refuseWith(error);
     }
   },
-  async finish(deps, viewer, metadata, tempPath) {
+  async finish(deps, viewer, metadata, upload) {
     const { resourceId, filename } = parse(metadata);
     try {
-      const saved = await attachResourceVideo(deps, viewer, { resourceId, name: filename, tempPath });
+      const saved = await attachResourceVideo(deps, viewer, { resourceId, name: filename, tempPath: upload.tempPath, uploadId: upload.id });
       return {
         status_code: 200,
         headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Resource-Version': saved.version },

@@ -11,12 +11,12 @@ export type FinishResponse = { status_code?: number; headers?: Record<string, st
  * file becomes.
  */
 export type UploadTarget = {
-  /** Creation: refuse early (rights, room, declared size) before any byte is sent. */
-  mayCreate(deps: ApiDeps, viewer: UploadViewer, metadata: UploadMetadata, declaredBytes: number | undefined): Promise<void>;
+  /** Creation: refuse early (rights, room, declared size) before any byte is sent, and record the upload as in flight. */
+  mayCreate(deps: ApiDeps, viewer: UploadViewer, metadata: UploadMetadata, upload: { id: string; declaredBytes: number }): Promise<void>;
   /** Every later request of the upload (offset, next chunk, cancel): the viewer still may. */
   mayContinue(deps: ApiDeps, viewer: UploadViewer, metadata: UploadMetadata): Promise<void>;
   /** The last byte is in: the file at tempPath becomes a record, or is deleted and refused. */
-  finish(deps: ApiDeps, viewer: UploadViewer, metadata: UploadMetadata, tempPath: string): Promise<FinishResponse>;
+  finish(deps: ApiDeps, viewer: UploadViewer, metadata: UploadMetadata, upload: { id: string; tempPath: string }): Promise<FinishResponse>;
 };
 
 /** Ends the tus request with a status and `{ message, errors }`, the body every client here reads. */
@@ -24,7 +24,7 @@ export const refuse = (status: number, message: string, errors: string[] = [mess
   throw { status_code: status, body: JSON.stringify({ message, errors }) };
 };
 
-const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 422 };
+const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 422, TOO_MANY_REQUESTS: 429 };
 
 /** A service's error as a refusal: its code as the HTTP status, its Chinese message as the reason. */
 export const refuseWith = (error: unknown, errors?: string[]): never => {

@@ -128,10 +128,12 @@ function exifNaming(text: string, orientation: number) {
 
 /**
  * A JPEG carrying everything a camera or editor may write about its maker: EXIF (description,
- * artist, copyright, GPS, orientation), XMP, IPTC (APP13) and a comment, all naming IDENTIFYING_TEXT.
+ * artist, copyright, GPS, orientation), XMP, IPTC (APP13) and a comment, all naming IDENTIFYING_TEXT;
+ * a test pattern of the given size, or a copy of the JPEG `from` (e.g. the shared set's large photo).
  */
-export async function makeTaggedJpeg(path: string, options: { width: number; height: number; orientation?: number }) {
-  await makeTestImage(path, { width: options.width, height: options.height });
+export async function makeTaggedJpeg(path: string, options: { width: number; height: number; orientation?: number } | { from: string; orientation?: number }) {
+  if ('from' in options) await copyFile(options.from, path);
+  else await makeTestImage(path, { width: options.width, height: options.height });
   const jpeg = await readFile(path);
   const xmp = Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${IDENTIFYING_TEXT}</dc:creator></x:xmpmeta>`, 'utf8');
   const byline = Buffer.from(IDENTIFYING_TEXT, 'utf8');

@@ -8,8 +8,9 @@ import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, EXHIBIT_FIELDS, seedManagedBase } from './fixtures.ts';
 import { attachResourceImage, findResourceMedia } from './resource-media.ts';
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
-const PNG = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(100, 1)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(9, 1), Buffer.from([0xff, 0xda, 0, 2]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
+// Chunks that can be walked (header, end), not a picture: enough for checks that read bytes, not pixels.
+const PNG = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from([0, 0, 0, 13]), Buffer.from('IHDR', 'latin1'), Buffer.alloc(17, 1), Buffer.from([0, 0, 0, 0]), Buffer.from('IEND', 'latin1'), Buffer.alloc(4)]);
 const GIF_NAMED_JPG = Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(100, 1)]);
 
 describe.each(TEST_ENGINES)('resource images on %s', (engine) => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { sniffFormat } from '@ssb/domain/media-sniff';
+import { UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
 import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES, RESOURCE_VIDEO_LIMITS, type ResourceMediaItem } from '@ssb/domain/shared-resources';
 import type { FileStore } from '@ssb/storage';
 import { and, eq, sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { appendAudit } from '../audit/append.ts';
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
+import { stripToSibling } from '../materials/stripped-copy.ts';
 import { queueSearchUpdate } from '../search/outbox.ts';
 import { storeResourceThumbnail, thumbnailStorageKey, type ThumbnailLog } from './resource-thumbnails.ts';
 
@@ -76,8 +78,17 @@ export async function attachResourceImage(
   const check = await checkResourceImage(input.tempPath);
   if (!check.ok) throw userError('BAD_REQUEST', check.message);
   const key = `${randomUUID()}.${check.format === 'jpeg' ? 'jpg' : 'png'}`;
-  await storeResourceThumbnail(deps.files, resource.id, key, input.tempPath, deps.log);
-  await deps.files.putFile(storageKey(resource.id, key), input.tempPath);
+  // Shown publicly: only a copy without EXIF, XMP, IPTC or text chunks is kept.
+  const stripped = await stripToSibling(input.tempPath, check.format).catch(async () => {
+    await rm(`${input.tempPath}-stripped`, { force: true });
+    throw userError('BAD_REQUEST', UPLOAD_MESSAGES.unreadableImage);
+  });
+  try {
+    await storeResourceThumbnail(deps.files, resource.id, key, stripped, deps.log);
+    await deps.files.putFile(storageKey(resource.id, key), stripped);
+  } finally {
+    await rm(stripped, { force: true });
+  }
   const name = input.name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'image';
   try {
     return await deps.db.transaction(async (tx) => {

@@ -10,7 +10,7 @@ import { attachResourceImage, findResourceMedia } from './resource-media.ts';
 import { pickResourceMediaFile, thumbnailStorageKey } from './resource-thumbnails.ts';
 
 // Starts like a JPEG (so it is accepted) but ffmpeg cannot decode it.
-const UNDECODABLE_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
+const UNDECODABLE_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(9, 1), Buffer.from([0xff, 0xda, 0, 2]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
 
 describe.each(TEST_ENGINES)('resource image thumbnails on %s', (engine) => {
   let api: TestApi;

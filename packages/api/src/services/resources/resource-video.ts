@@ -8,6 +8,7 @@ import { TRPCError } from '@trpc/server';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { sha256Of } from '../materials/register-material.ts';
+import { lockKey, releaseUpload, reserveUpload } from '../materials/uploads-in-flight.ts';
 import { loadOwned, saveMedia, storageKey } from './resource-media.ts';
 
 /** A video refused on its bytes: every reason, in the words of RESOURCE_VIDEO_MESSAGES. */
@@ -30,6 +31,27 @@ export async function assertMayAddResourceVideo(db: DbOrTx, viewer: ManagerViewe
   return resource;
 }
 
+/** What a resource video upload counts against. */
+export const resourceVideoOwnerKey = (resourceId: string) => `resource:${resourceId}:video`;
+
+/**
+ * A new resumable upload of a resource video: the viewer manages the resource, and its videos plus
+ * its unfinished video uploads leave room for one more (see reserveUpload).
+ */
+export async function beginResourceVideoUpload(db: Database, viewer: ManagerViewer, input: { uploadId: string; resourceId: string; declaredBytes: number }) {
+  await assertMayAddResourceVideo(db, viewer, { resourceId: input.resourceId, bytes: input.declaredBytes });
+  await reserveUpload(db, {
+    id: input.uploadId,
+    userId: viewer.userId,
+    target: 'resource-video',
+    ownerKey: resourceVideoOwnerKey(input.resourceId),
+    declaredBytes: input.declaredBytes,
+    maxCount: RESOURCE_VIDEO_LIMITS.maxVideos,
+    tooMany: RESOURCE_VIDEO_MESSAGES.tooMany,
+    countStored: async (tx) => countVideos((await loadOwned(tx, viewer, input.resourceId)).media),
+  });
+}
+
 /** Later requests of an upload (offset, next chunk, cancel): rights only; room is checked again at the end. */
 export async function assertMayContinueResourceVideo(db: DbOrTx, viewer: ManagerViewer, input: { resourceId: string }) {
   await loadOwned(db, viewer, input.resourceId);
@@ -41,7 +63,7 @@ export async function assertMayContinueResourceVideo(db: DbOrTx, viewer: Manager
  * as it is now rather than against the version the editor saw: a long upload must not be lost
  * because the text was saved meanwhile. The new version is returned for the editor.
  */
-export async function attachResourceVideo(deps: { db: Database; files: FileStore }, viewer: ManagerViewer, input: { resourceId: string; name: string; tempPath: string }) {
+export async function attachResourceVideo(deps: { db: Database; files: FileStore }, viewer: ManagerViewer, input: { resourceId: string; name: string; tempPath: string; uploadId?: string }) {
   try {
     await assertMayAddResourceVideo(deps.db, viewer, input);
     const check = await checkResourceVideo(input.tempPath);
@@ -53,12 +75,15 @@ export async function attachResourceVideo(deps: { db: Database; files: FileStore
     await deps.files.putFile(storageKey(input.resourceId, key), input.tempPath);
     try {
       return await deps.db.transaction(async (tx) => {
+        await lockKey(tx, resourceVideoOwnerKey(input.resourceId));
         const current = await loadOwned(tx, viewer, input.resourceId, { forUpdate: true });
         if (countVideos(current.media) >= RESOURCE_VIDEO_LIMITS.maxVideos) throw userError('BAD_REQUEST', RESOURCE_VIDEO_MESSAGES.tooMany);
-        return saveMedia(tx, viewer, current.id, current.version, [...current.media, item], {
+        const saved = await saveMedia(tx, viewer, current.id, current.version, [...current.media, item], {
           action: 'resource.media.add',
           data: { key, name, kind: 'video', sha256, bytes: check.bytes },
         });
+        if (input.uploadId) await releaseUpload(tx, input.uploadId);
+        return saved;
       });
     } catch (error) {
       await deps.files.delete(storageKey(input.resourceId, key)).catch(() => undefined);
