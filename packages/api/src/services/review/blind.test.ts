@@ -7,15 +7,33 @@ import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { seedAcceptedNomination } from './review-testing.ts';
 
 const userId = async (api: TestApi, email: string) => (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }))!.id;
+let year = 2300;
 
 describe.each(TEST_ENGINES)('blind review on %s', (engine) => {
   let api: TestApi;
   let office: Awaited<ReturnType<TestApi['as']>>;
   let expert: Awaited<ReturnType<TestApi['as']>>;
-  let nomination: Awaited<ReturnType<typeof seedAcceptedNomination>>;
-  let blindRoundId: string;
-  let openRoundId: string;
   let expertId: string;
+  let currentCampaignId: string;
+
+  /**
+   * One test's own review: a year of its own (one round of a kind per year), a nomination of the
+   * 秘境科学家精神馆 assigned to expert3 in a round that is blind or not, opened or not.
+   */
+  async function reviewOf(settings: { blind: boolean; open: boolean }) {
+    const [current] = await api.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, currentCampaignId));
+    const [campaign] = await api.db
+      .insert(schema.campaigns)
+      .values({ year: ++year, title: `${current!.title}（${year}）`, phases: current!.phases, categories: current!.categories, formFields: current!.formFields })
+      .returning();
+    const nomination = await seedAcceptedNomination(api.db, { campaignId: campaign!.id, bodyCode: 'bast', baseName: '秘境科学家精神馆' });
+    await api.db.update(schema.materials).set({ originalName: '秘境科学家精神馆-序厅.jpg' }).where(eq(schema.materials.applicationId, nomination.application.id));
+    const roundId = (await office.review.createRound({ campaignId: campaign!.id, kind: 'initial', blind: settings.blind, expertsPerApplication: 1, disagreementThreshold: 20, closesAt: null })).id;
+    await office.review.assign({ roundId, applicationId: nomination.application.id, expertUserId: expertId });
+    if (settings.open) await office.review.openRound({ roundId });
+    const [assignment] = await api.db.select().from(schema.reviewAssignments).where(eq(schema.reviewAssignments.roundId, roundId));
+    return { nomination, roundId, assignmentId: assignment!.id };
+  }
 
   beforeAll(async () => {
     api = await createTestApi(engine);
@@ -23,26 +41,20 @@ describe.each(TEST_ENGINES)('blind review on %s', (engine) => {
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
     expertId = await userId(api, 'expert3@demo.ssb.local');
     expert = await api.as(expertId);
-    const campaignId = (await (await api.anonymous()).campaigns.current())!.id;
-    nomination = await seedAcceptedNomination(api.db, { campaignId, bodyCode: 'bast', baseName: '秘境科学家精神馆' });
-    await api.db.update(schema.materials).set({ originalName: '秘境科学家精神馆-序厅.jpg' }).where(eq(schema.materials.applicationId, nomination.application.id));
-    blindRoundId = (await office.review.createRound({ campaignId, kind: 'initial', blind: true, expertsPerApplication: 1, disagreementThreshold: 20, closesAt: null })).id;
-    await office.review.assign({ roundId: blindRoundId, applicationId: nomination.application.id, expertUserId: expertId });
-    // The same nomination in a named (not blind) final round, to show the difference is the round's setting.
-    openRoundId = (await office.review.createRound({ campaignId, kind: 'final', blind: false, expertsPerApplication: 1, disagreementThreshold: 20, closesAt: null })).id;
+    currentCampaignId = (await (await api.anonymous()).campaigns.current())!.id;
   });
   afterAll(() => api?.close());
 
   it('shows the expert nothing of a round the office has not opened', async () => {
+    const { roundId, assignmentId } = await reviewOf({ blind: true, open: false });
     // (The demo seed's own 2022 round may list other assignments: only this round's matter here.)
-    expect((await expert.review.myAssignments()).filter((a) => a.round.id === blindRoundId)).toEqual([]);
-    const [row] = await api.db.select().from(schema.reviewAssignments).where(eq(schema.reviewAssignments.roundId, blindRoundId));
-    await expect(expert.review.assignment({ assignmentId: row!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await office.review.openRound({ roundId: blindRoundId });
+    expect((await expert.review.myAssignments()).filter((a) => a.round.id === roundId)).toEqual([]);
+    await expect(expert.review.assignment({ assignmentId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('sends no identity of the unit in any expert-facing response of a blind round', async () => {
-    const list = (await expert.review.myAssignments()).filter((a) => a.round.id === blindRoundId);
+    const { nomination, roundId } = await reviewOf({ blind: true, open: true });
+    const list = (await expert.review.myAssignments()).filter((a) => a.round.id === roundId);
     expect(list).toHaveLength(1);
     const detail = await expert.review.assignment({ assignmentId: list[0]!.id });
     const { organization, body, application } = nomination;
@@ -76,17 +88,18 @@ describe.each(TEST_ENGINES)('blind review on %s', (engine) => {
   });
 
   it('keeps the expert away from the application itself, and from other experts’ assignments', async () => {
+    const { nomination, assignmentId } = await reviewOf({ blind: true, open: true });
+    expect(await expert.review.assignment({ assignmentId })).toBeTruthy();
     await expect(expert.review.assignment({ assignmentId: crypto.randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(expert.applications.get({ applicationId: nomination.application.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const other = await api.as(await userId(api, 'expert4@demo.ssb.local'));
-    const [row] = await api.db.select().from(schema.reviewAssignments).where(eq(schema.reviewAssignments.roundId, blindRoundId));
-    await expect(other.review.assignment({ assignmentId: row!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(other.review.assignment({ assignmentId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('names the unit when the round is not blind', async () => {
-    await api.db.insert(schema.reviewAssignments).values({ roundId: openRoundId, applicationId: nomination.application.id, expertUserId: expertId });
-    await office.review.openRound({ roundId: openRoundId });
-    const named = (await expert.review.myAssignments()).find((a) => a.round.id === openRoundId)!;
+    // The same kind of round for the same base as above: the difference is the round's setting.
+    const { nomination, roundId } = await reviewOf({ blind: false, open: true });
+    const named = (await expert.review.myAssignments()).find((a) => a.round.id === roundId)!;
     const detail = await expert.review.assignment({ assignmentId: named.id });
     expect(detail.application).toMatchObject({ title: '秘境科学家精神馆', organizationName: nomination.organization.name, recommenderName: '北京市科学技术协会' });
     expect(detail.application.data.uscc).toBe(nomination.organization.uscc);
