@@ -2,15 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { registerMaterial } from '@ssb/api';
-import { createDatabase, type DatabaseHandle } from '@ssb/db';
+import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
 import { DEMO_PASSWORD } from '@ssb/db/seed';
+import { documentPool } from '@ssb/documents';
+import { FORM_LIMITS } from '@ssb/domain/form-limits';
 import { completeApplicationData } from '@ssb/domain/testing';
 import { makeMediaFixtures } from '@ssb/media/testing/fixtures';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './server.ts';
-import { createHttpClient } from './testing/http-client.ts';
+import { createHttpClient as createFetchClient } from './testing/http-client.ts';
+
+/** A client whose downloads come from the platform's own pages, as a browser says with Sec-Fetch-Site. */
+const createHttpClient = (baseUrl: string) => {
+  const client = createFetchClient(baseUrl);
+  return { ...client, get: (path: string, extra: Record<string, string> = {}) => client.get(path, { 'sec-fetch-site': 'same-origin', ...extra }) };
+};
 
 type Platform = Awaited<ReturnType<typeof createServer>>;
 
@@ -99,4 +109,79 @@ describe('exports: 申报表 PDF, materials zip, 汇总表', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect((await applicant.get(`/files/summary.xlsx?campaignId=${campaignId}`)).status).toBe(403);
   });
+
+  it('zips a demo nomination whose files are not on disk: the form, and a note naming what is missing', async () => {
+    const office = createHttpClient(baseUrl);
+    await office.mutate('auth.login', { email: 'office@demo.ssb.local', password: DEMO_PASSWORD });
+    const withRows = await database.db.query.materials.findFirst({ where: (m, { like }) => like(m.storageKey, 'seed/%') });
+    expect(withRows).toBeTruthy();
+    const response = await office.get(`/files/applications/${withRows!.applicationId}/materials.zip`);
+    expect(response.status).toBe(200);
+    const file = join(scratch, 'demo-materials.zip');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const names = execFileSync('unzip', ['-Z1', file]).toString().trim().split('\n');
+    expect(names.some((n) => n.endsWith('-申报表.pdf'))).toBe(true);
+    expect(names).toContain('缺失材料说明.txt');
+    const note = execFileSync('unzip', ['-p', file, '缺失材料说明.txt']).toString();
+    expect(note).toContain(withRows!.originalName);
+  });
+
+  it('answers junk ids and parameters with a 4xx and a Chinese message, never a 500', async () => {
+    const junk = [
+      '/files/applications/not-a-uuid/form.pdf',
+      `/files/applications/${'-'.repeat(36)}/form.pdf`,
+      `/files/applications/${'z'.repeat(8)}-0000-0000-0000-000000000000/materials.zip`,
+      '/files/applications/%20/materials.zip',
+      '/files/applications/00000000-0000-4000-8000-000000000000/form.pdf',
+      '/files/summary.pdf',
+      '/files/summary.xlsx?campaignId=abc',
+      `/files/summary.xlsx?campaignId=${'-'.repeat(36)}`,
+      '/files/summary.xlsx?campaignId=a&campaignId=b',
+      `/files/summary.doc?campaignId=${campaignId}`,
+      '/files/summary.pdf?campaignId=00000000-0000-4000-8000-000000000000',
+      '/files/bases/abc/certificate.pdf',
+      `/files/bases/${'-'.repeat(36)}/certificate.pdf`,
+      '/files/register/certificates.pdf?batchYear=abc',
+      '/files/register/certificates.pdf',
+      '/files/register/national-list.xlsx?batchYear=0000',
+      '/files/register/national-list.xlsx?batchYear=2022&batchYear=2023',
+    ];
+    for (const path of junk) {
+      const response = await recommender.get(path);
+      const body = (await response.json()) as { error?: { message?: string } };
+      expect({ path, status: response.status < 500 && response.status >= 400 }).toEqual({ path, status: true });
+      expect(body.error?.message, path).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('renders the largest form a draft may hold in a worker thread, while /healthz keeps answering', async () => {
+    const row = { title: '活'.repeat(FORM_LIMITS.cell), date: '2021-09-10', audience: '中学生', attendance: 500 };
+    const data = completeApplicationData({
+      activities: Array.from({ length: FORM_LIMITS.tableRows }, () => row),
+      exhibitionOutline: '展'.repeat(5000),
+      threeYearPlan: '计'.repeat(5000),
+    });
+    await database.db.update(schema.applications).set({ data }).where(eq(schema.applications.id, applicationId));
+    await documentPool().ready;
+    const pool = documentPool();
+    const before = pool.stats();
+    const rendering = recommender.get(`/files/applications/${applicationId}/form.pdf`).then(async (r) => ({ status: r.status, bytes: (await r.arrayBuffer()).byteLength }));
+    let done = false;
+    void rendering.finally(() => (done = true));
+    const pings: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+      pings.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const result = await rendering;
+    expect(result.status).toBe(200);
+    expect(result.bytes).toBeGreaterThan(100_000);
+    const after = pool.stats();
+    expect(after.completed).toBe(before.completed + 1);
+    expect(after.lastThreadId).not.toBe(threadId);
+    // A generous bound: the loop answered throughout instead of waiting for the render.
+    expect(Math.max(...pings)).toBeLessThan(200);
+  }, 60_000);
 });

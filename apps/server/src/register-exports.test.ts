@@ -8,7 +8,13 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './server.ts';
-import { createHttpClient } from './testing/http-client.ts';
+import { createHttpClient as createFetchClient } from './testing/http-client.ts';
+
+/** A client whose downloads come from the platform's own pages, as a browser says with Sec-Fetch-Site. */
+const createHttpClient = (baseUrl: string) => {
+  const client = createFetchClient(baseUrl);
+  return { ...client, get: (path: string, extra: Record<string, string> = {}) => client.get(path, { 'sec-fetch-site': 'same-origin', ...extra }) };
+};
 
 describe('register downloads: certificates and the national list', () => {
   let database: DatabaseHandle;

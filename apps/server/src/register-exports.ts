@@ -1,12 +1,9 @@
 import { exportBatchCertificates, exportCertificate, exportNationalList, type ApiDeps } from '@ssb/api';
-import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachment, sendExportError, UUID } from './export-replies.ts';
 import { viewerFromRequest } from './viewer.ts';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (fileName: string) => `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-const HTTP_STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_REQUEST: 400, UNAUTHORIZED: 401 };
 
 /** Signs the viewer in from the cookie and turns the services' errors into JSON answers. */
 async function download(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, produce: (viewer: NonNullable<Awaited<ReturnType<typeof viewerFromRequest>>>['viewer']) => Promise<{ fileName: string; body: Buffer; type: string }>) {
@@ -16,12 +13,12 @@ async function download(deps: ApiDeps, request: FastifyRequest, reply: FastifyRe
     const { fileName, body, type } = await produce(found.viewer);
     return reply.header('content-type', type).header('content-disposition', attachment(fileName)).header('cache-control', 'no-store').send(body);
   } catch (error) {
-    if (error instanceof TRPCError) return reply.code(HTTP_STATUS[error.code] ?? 500).send({ error: { code: error.code, message: error.message } });
-    throw error;
+    return sendExportError(reply, error);
   }
 }
 
-const batchYearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : null);
+/** A naming batch's year from the query: four digits in a plausible range, or null. */
+const batchYearOf = (raw: unknown) => (typeof raw === 'string' && /^(19|20)\d{2}$/.test(raw) ? Number(raw) : null);
 
 /** The register's downloads, for the office only: a certificate, a batch of certificates, the national list. */
 export function registerRegisterExportRoutes(app: FastifyInstance, deps: ApiDeps) {

@@ -1,4 +1,4 @@
-export { applicationTitle, renderApplicationPdf, type ApplicationPdfInput } from './application-pdf.ts';
+export { applicationTitle, type ApplicationPdfInput } from './application-pdf.ts';
 export {
   applicationContentHash,
   canonicalJson,
@@ -12,10 +12,12 @@ export {
 export { resolveFonts, type FontOptions, type FontSource } from './fonts.ts';
 export { formatDate, formatFieldValue, formatNumber, type DisplayValue } from './format-value.ts';
 export { beijingDate, SUMMARY_COLUMNS, summaryCells, summaryTitle, type SummaryColumn, type SummaryInput, type SummaryRow } from './summary.ts';
-export { renderSummaryPdf } from './summary-pdf.ts';
-export { renderSummaryXlsx } from './summary-xlsx.ts';
 export { renderCsv, type CsvColumn } from './csv.ts';
 export { nominationEntries, sanitizeFileName, zipNominationMaterials, type MaterialEntry, type NominationMaterials } from './zip-materials.ts';
 export { warmUpDocuments } from './warm-up.ts';
-export { basePublicUrl, renderCertificate, renderCertificates, type CertificateInput } from './certificate.ts';
-export { NATIONAL_LIST_COLUMNS, nationalListTitle, renderNationalListXlsx, type NationalListInput, type NationalListRow } from './national-list.ts';
+export { basePublicUrl, type CertificateInput } from './certificate.ts';
+export { NATIONAL_LIST_COLUMNS, nationalListTitle, type NationalListInput, type NationalListRow } from './national-list.ts';
+// The heavy renders run in worker threads: these have the signatures of the modules' own functions.
+export { renderApplicationPdf, renderCertificate, renderCertificates, renderNationalListXlsx, renderSummaryPdf, renderSummaryXlsx } from './pool/pooled.ts';
+export { closeDocumentPool, documentPool } from './pool/shared-pool.ts';
+export { DocumentPoolBusyError, RenderPool } from './pool/render-pool.ts';

@@ -10,7 +10,7 @@ const SAMPLE_FIELDS: FormField[] = [
 
 /**
  * Parses the CJK fonts (~20 MB each) and runs the PDF code once, so the first real request does
- * not pay for it: a server calls this at start-up without awaiting it. Returns the time taken (ms).
+ * not pay for it: each worker of the render pool runs it as it starts. Returns the time taken (ms).
  */
 export async function warmUpDocuments(options: { fonts?: FontOptions } = {}): Promise<number> {
   const started = performance.now();

@@ -9,6 +9,8 @@ export type NominationMaterials = {
   photos: ReadonlyArray<{ path: string; format: 'jpeg' }>;
   videos: ReadonlyArray<{ path: string; format: 'mp4' | 'mov' }>;
   applicationPdf?: Buffer;
+  /** Materials on record whose files are gone: listed in a note in the zip rather than failing it. */
+  missing?: readonly string[];
 };
 
 export type MaterialEntry = { name: string } & ({ path: string } | { data: Buffer });
@@ -41,6 +43,10 @@ export function nominationEntries(input: NominationMaterials): MaterialEntry[] {
   input.photos.forEach((photo, i) => entries.push({ name: `${unit}${i + 1}.jpg`, path: photo.path }));
   input.videos.forEach((video, i) => entries.push({ name: `${unit}${i + 1}.${video.format === 'mov' ? 'mov' : 'mp4'}`, path: video.path }));
   if (input.applicationPdf) entries.push({ name: `${unit}-申报表.pdf`, data: input.applicationPdf });
+  if (input.missing?.length) {
+    const note = `以下材料已登记，但文件未能找到，未包含在本压缩包中：\r\n${input.missing.map((name) => `- ${name}`).join('\r\n')}\r\n`;
+    entries.push({ name: '缺失材料说明.txt', data: Buffer.from(note, 'utf8') });
+  }
   return entries;
 }
 

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { renderApplicationPdf, sanitizeFileName, zipNominationMaterials } from '@ssb/documents';
 import { schema } from '@ssb/db';
@@ -38,33 +39,41 @@ export async function exportApplicationPdf(deps: ApiDeps, viewer: Viewer, applic
   return { fileName: `${sanitizeFileName(application.organization.name)}-申报表.pdf`, pdf };
 }
 
-/** One nomination's photos, videos and form, with the notice's standard file names (unit name + number). */
+/**
+ * One nomination's photos, videos and form, with the notice's standard file names (unit name + number).
+ * Everything that can fail is done before the answer starts: the form is rendered and the files are
+ * checked, and a material whose file is gone (demo data, a lost disk) is named in a note instead.
+ */
 export async function exportMaterialsZip(deps: ApiDeps, viewer: Viewer, applicationId: string, output: Writable) {
   const { application } = await loadApplicationFor(deps.db, applicationId, viewer);
   const rows = await deps.db.query.materials.findMany({
     where: eq(schema.materials.applicationId, application.id),
     orderBy: [asc(schema.materials.kind), asc(schema.materials.sortOrder)],
   });
-  const pathOf = (key: string) => {
-    const path = deps.files.localPath(key);
-    if (!path) throw userError('BAD_REQUEST', '当前文件存储不支持打包下载');
-    return path;
-  };
+  const located = await Promise.all(
+    rows.map(async (m) => {
+      const path = deps.files.localPath(m.storageKey);
+      if (!path) throw userError('BAD_REQUEST', '当前文件存储不支持打包下载');
+      const found = await stat(path).catch(() => undefined);
+      return { material: m, path: found?.isFile() ? path : null };
+    }),
+  );
+  const present = located.filter((l): l is typeof l & { path: string } => l.path !== null);
+  const applicationPdf = await renderFor(deps, application);
   const unitName = application.organization.name;
-  await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.materials_zip', entityType: 'application', entityId: application.id, data: { shortCode: currentShortCode(application), version: application.version } });
+  await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.materials_zip', entityType: 'application', entityId: application.id, data: { shortCode: currentShortCode(application), version: application.version, missing: located.length - present.length } });
   return {
     fileName: `${sanitizeFileName(unitName)}-申报材料.zip`,
     write: () =>
-      renderFor(deps, application).then((applicationPdf) =>
-        zipNominationMaterials(
-          {
-            unitName,
-            photos: rows.filter((m) => m.kind === 'photo').map((m) => ({ path: pathOf(m.storageKey), format: 'jpeg' as const })),
-            videos: rows.filter((m) => m.kind === 'video').map((m) => ({ path: pathOf(m.storageKey), format: m.format === 'mov' ? ('mov' as const) : ('mp4' as const) })),
-            applicationPdf,
-          },
-          output,
-        ),
+      zipNominationMaterials(
+        {
+          unitName,
+          photos: present.filter((l) => l.material.kind === 'photo').map((l) => ({ path: l.path, format: 'jpeg' as const })),
+          videos: present.filter((l) => l.material.kind === 'video').map((l) => ({ path: l.path, format: l.material.format === 'mov' ? ('mov' as const) : ('mp4' as const) })),
+          applicationPdf,
+          missing: located.filter((l) => l.path === null).map((l) => l.material.originalName),
+        },
+        output,
       ),
   };
 }

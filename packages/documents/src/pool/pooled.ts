@@ -1,0 +1,21 @@
+import type { ApplicationPdfInput } from '../application-pdf.ts';
+import type { CertificateInput } from '../certificate.ts';
+import type { FontOptions } from '../fonts.ts';
+import type { NationalListInput } from '../national-list.ts';
+import type { SummaryInput } from '../summary.ts';
+import { documentPool } from './shared-pool.ts';
+
+// The package's public renders: the same documents, drawn in the pool's worker threads.
+
+export const renderApplicationPdf = async (input: ApplicationPdfInput) => (await documentPool().run('applicationPdf', input)).bytes;
+
+export const renderCertificates = async (certificates: readonly CertificateInput[], options: { fonts?: FontOptions } = {}) =>
+  (await documentPool().run('certificates', certificates, options)).bytes;
+
+export const renderCertificate = (certificate: CertificateInput, options: { fonts?: FontOptions } = {}) => renderCertificates([certificate], options);
+
+export const renderSummaryPdf = async (input: SummaryInput & { fonts?: FontOptions }) => (await documentPool().run('summaryPdf', input)).bytes;
+
+export const renderSummaryXlsx = async (input: SummaryInput) => (await documentPool().run('summaryXlsx', input)).bytes;
+
+export const renderNationalListXlsx = async (input: NationalListInput) => (await documentPool().run('nationalListXlsx', input)).bytes;
