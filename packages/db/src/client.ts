@@ -74,3 +74,31 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/** What is kept of a driver error (postgres.js, PGlite): never `parameters`, `detail` or `where`, which hold values. */
+const KEPT_FIELDS = ['code', 'severity', 'table', 'column', 'constraint', 'routine', 'schema'] as const;
+
+/**
+ * A copy of an error, and of its causes, fit for the log: a failed query keeps its SQL (placeholders
+ * only) and its SQLSTATE, never its bound values. Drizzle writes the values into the message itself.
+ */
+export function redactQueryError(error: unknown, depth = 0): unknown {
+  if (typeof error === 'string') return error;
+  if (!(error instanceof Error) || depth > 5) return '(cause omitted)';
+  const source = error as Error & Record<string, unknown>;
+  const cause = error.cause === undefined ? undefined : redactQueryError(error.cause, depth + 1);
+  // tRPC copies an unknown cause's message into its own error.
+  const message =
+    typeof source.query === 'string' && 'params' in source
+      ? `Failed query: ${source.query}`
+      : error.cause instanceof Error && cause instanceof Error && error.message === error.cause.message
+        ? cause.message
+        : error.message;
+  const copy = new Error(message) as Error & Record<string, unknown>;
+  copy.name = error.name;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at '));
+  copy.stack = [`${error.name}: ${message}`, ...frames].join('\n');
+  for (const field of KEPT_FIELDS) if (source[field] !== undefined) copy[field] = source[field];
+  if (cause !== undefined) copy.cause = cause;
+  return copy;
+}

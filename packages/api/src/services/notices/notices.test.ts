@@ -77,10 +77,18 @@ describe.each(TEST_ENGINES)('public notice and objections on %s', (engine) => {
 
   it('limits objections per address', async () => {
     const flood = await api.anonymous('198.51.100.7');
-    for (let i = 0; i < 5; i++) await flood.notices.fileObjection(objection({ body: `第 ${i + 1} 条异议：材料中的开放天数与实际不符。` }));
-    await expect(flood.notices.fileObjection(objection())).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    for (let i = 0; i < 5; i++) await flood.notices.fileObjection(objection({ filerEmail: `flood${i}@example.org`, body: `第 ${i + 1} 条异议：材料中的开放天数与实际不符。` }));
+    await expect(flood.notices.fileObjection(objection({ filerEmail: 'flood9@example.org' }))).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     // Another visitor is not held back.
-    await (await api.anonymous('198.51.100.8')).notices.fileObjection(objection());
+    await (await api.anonymous('198.51.100.8')).notices.fileObjection(objection({ filerEmail: 'other@example.org' }));
+  });
+
+  it('limits objections per e-mail address, which the answer is mailed to, whatever network they come from', async () => {
+    const stranger = 'Victim@Example.org';
+    for (let i = 0; i < 5; i++) await (await api.anonymous(`192.0.2.${10 + i}`)).notices.fileObjection(objection({ filerEmail: i % 2 ? stranger : stranger.toLowerCase() }));
+    await expect((await api.anonymous('192.0.2.99')).notices.fileObjection(objection({ filerEmail: stranger }))).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringContaining('频繁') });
+    // Without an address only the network limit applies.
+    await (await api.anonymous('192.0.2.99')).notices.fileObjection(objection({ filerEmail: '' }));
   });
 
   it('accepts objections only during the notice period, and closes only after it', async () => {
@@ -90,7 +98,7 @@ describe.each(TEST_ENGINES)('public notice and objections on %s', (engine) => {
     await expect(visitor.notices.fileObjection(objection())).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '公示期已结束，不再受理异议' });
     expect((await visitor.notices.publicGet({ noticeId })).isOpen).toBe(false);
     await office.notices.close({ noticeId });
-    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId)).toMatchObject({ status: 'closed', entries: 2, objections: 7, openObjections: 6 });
+    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId)).toMatchObject({ status: 'closed', entries: 2, objections: 13, openObjections: 12 });
 
     const future = await office.notices.create({ campaignId, title: '第二批拟命名名单公示', body: '下周开始公示，公示期五个工作日。', startsAt: new Date(Date.now() + 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString() });
     await office.notices.publish({ noticeId: future.id });

@@ -9,17 +9,23 @@ import { enqueueJob } from '../jobs/queue.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { isNoticeOpenForObjections } from './public-notices.ts';
 
+const TOO_OFTEN = '提交过于频繁，请一小时后再试；如情况紧急请致电工作办公室';
+
 /**
  * A visitor's objection, accepted only while the notice runs and only against a nomination it
- * lists. Limited per address so that the form cannot be used to flood the office.
+ * lists. Limited per network address so that the form cannot be used to flood the office, and per
+ * e-mail address (which gets the answer by mail) so that it cannot be used to mail a stranger.
  */
 export async function fileObjection(deps: Pick<ApiDeps, 'db' | 'config'>, request: { ip: string }, input: TObjectionInput, now = new Date()) {
-  const rate = await hitRateLimit(deps.db, `objection:ip:${request.ip}`, OBJECTION_RATE_PER_IP.limit, OBJECTION_RATE_PER_IP.windowSeconds);
-  if (!rate.allowed) throw userError('TOO_MANY_REQUESTS', '提交过于频繁，请一小时后再试；如情况紧急请致电工作办公室');
+  const { limit, windowSeconds } = OBJECTION_RATE_PER_IP;
+  if (!(await hitRateLimit(deps.db, `objection:ip:${request.ip}`, limit, windowSeconds)).allowed) throw userError('TOO_MANY_REQUESTS', TOO_OFTEN);
   const notice = await deps.db.query.publicNotices.findFirst({ where: eq(schema.publicNotices.id, input.noticeId) });
   if (!notice || notice.status === 'draft') throw userError('NOT_FOUND', '公示不存在或尚未发布');
   if (!isNoticeOpenForObjections(notice, now)) throw userError('BAD_REQUEST', now < notice.startsAt ? '公示尚未开始，暂不受理异议' : '公示期已结束，不再受理异议');
   if (!notice.applicationIds.includes(input.applicationId)) throw userError('BAD_REQUEST', '所选基地不在本次公示名单中');
+  // Only an objection that will be filed counts against the e-mail address, as only it leads to a mail.
+  const email = input.filerEmail?.trim().toLowerCase();
+  if (email && !(await hitRateLimit(deps.db, `objection:email:${email}`, limit, windowSeconds)).allowed) throw userError('TOO_MANY_REQUESTS', TOO_OFTEN);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(schema.objections)
