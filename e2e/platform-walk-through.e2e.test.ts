@@ -4,8 +4,8 @@ import { launchBrowser, screenshot, startPlatform } from './harness.ts';
 import { openPage } from './page-steps.ts';
 
 /**
- * An address that names nothing: the public site says 未找到 at once, with a way on, instead of a
- * skeleton while a 404 is retried and then an error whose 重试 cannot help.
+ * Defects found walking the public site: an address that names nothing says 未找到 at once, with a
+ * way on, instead of a skeleton while a 404 is retried; every base's events have a page of their own.
  */
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -46,3 +46,35 @@ describe('pages for things that do not exist', () => {
     await context.close();
   });
 });
+
+describe('the events page', () => {
+  test('lists every base’s upcoming events, filters them by kind and district in the address, and is reached from the home page', async () => {
+    const { context, page, errors } = await openPage(browser, { width: 1440 });
+    await page.goto(`${platform.baseUrl}/`);
+    await page.locator('[data-testid=home-all-events]').click();
+    await page.waitForURL(/\/events$/);
+    const list = page.locator('[data-testid=events-list]');
+    await list.locator('[data-testid=event-item]').first().waitFor();
+    const all = await list.locator('[data-testid=event-item]').count();
+    expect(all).toBeGreaterThan(1);
+
+    await page.locator('[data-testid=filter-kind]').selectOption('lecture');
+    await page.waitForURL(/kind=lecture/);
+    await expect.poll(async () => {
+      const tags = await list.locator('[data-testid=event-item] .tag').allTextContents();
+      return tags.length > 0 && tags.every((tag) => tag === '讲座');
+    }).toBe(true);
+    expect(await list.locator('[data-testid=event-item]').count()).toBeLessThan(all);
+
+    // Days with no events say so (an unknown district in the address is no filter), and clearing the filters brings the whole list back.
+    await page.goto(`${platform.baseUrl}/events?from=2099-01-01&district=nowhere`);
+    await page.locator('[data-testid=events-empty]').waitFor();
+    expect(await page.locator('[data-testid=events-empty]').textContent()).toContain('没有符合筛选条件的活动');
+    await page.locator('[data-testid=filters-clear]').click();
+    await expect.poll(() => list.locator('[data-testid=event-item]').count()).toBe(all);
+    await screenshot(page, 'platform-events');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+

@@ -43,6 +43,7 @@ describe('authorization matrix', () => {
     expect(events).toEqual({
       'events.forBase': { kind: 'public' },
       'events.upcoming': { kind: 'public' },
+      'events.browse': { kind: 'public' },
       'events.mine': manager,
       'events.edit': manager,
       'events.create': manager,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES } from './bases.ts';
+import { DISTRICT_CODES } from './districts.ts';
 import { EVENT_KINDS } from './events.ts';
 
 /** Input schemas of base events, used by the portal's form and by the procedures. */
@@ -35,3 +36,26 @@ export const ZEventCancel = z.object({
   /** Shown beside 已取消 on the public page, e.g. "因天气原因取消，改期另行通知". */
   reason: z.string().trim().max(EVENT_LIMITS.cancelReasonMax, { error: `取消说明不超过 ${EVENT_LIMITS.cancelReasonMax} 字` }).default(''),
 });
+
+/** A calendar day as people in Beijing name it, e.g. 2026-05-30. */
+const beijingDate = z.iso.date({ error: '日期格式应为 年-月-日' }).refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期超出范围' });
+
+/** The public events page: what is on (or was on), narrowed by days, district, audience and kind. */
+export const ZEventBrowse = z
+  .object({
+    when: z.enum(['upcoming', 'past']).default('upcoming'),
+    /** Events still running on or after this Beijing day. */
+    from: beijingDate.optional(),
+    /** Events starting on or before this Beijing day. */
+    to: beijingDate.optional(),
+    district: z.enum(DISTRICT_CODES, { error: '请选择北京市的区' }).optional(),
+    audience: z.enum(AUDIENCES).optional(),
+    kind: z.enum(EVENT_KINDS).optional(),
+    page: z.number().int().min(1).max(1000).default(1),
+    pageSize: z.number().int().min(1).max(50).default(12),
+  })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { error: '结束日期不能早于开始日期', path: ['to'] });
+export type TEventBrowse = z.infer<typeof ZEventBrowse>;
+
+/** The instant a Beijing day begins. */
+export const beijingDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);

@@ -16,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/bases', name: 'bases', component: () => import('../views/bases/directory/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
   { path: '/bases/:id', name: 'base', component: () => import('../views/bases/detail/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
   { path: '/resources/:id', name: 'resource', component: () => import('../views/resources/detail/index.vue'), meta: { titleKey: 'sr.nav.search' } },
+  { path: '/events', name: 'events', component: () => import('../views/events/index.vue'), meta: { titleKey: 'events.page.title' } },
   { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },
   { path: '/notices/:id', name: 'notice', component: () => import('../views/notices/detail/index.vue'), meta: { titleKey: 'notice.nav' } },
   {

@@ -1,12 +1,12 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../procedures.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
 import { getMyEvent } from '../services/events/load-my-event.ts';
-import { listBaseEvents, listUpcomingEvents } from '../services/events/public-events.ts';
+import { browseEvents, listBaseEvents, listUpcomingEvents } from '../services/events/public-events.ts';
 import { createEvent, updateEvent } from '../services/events/save-event.ts';
 import { ZPage } from '../services/pagination.ts';
 
@@ -24,6 +24,9 @@ export const eventsRouter = {
   upcoming: publicProcedure
     .input(z.object({ limit: z.number().int().min(1).max(20).default(6) }).default({ limit: 6 }))
     .query(({ ctx, input }) => listUpcomingEvents(ctx.db, input)),
+
+  /** The public events page: upcoming or past events of all bases, filtered by days, district, audience, kind. */
+  browse: publicProcedure.input(ZEventBrowse).query(({ ctx, input }) => browseEvents(ctx.db, input)),
 
   mine: baseManagerProcedure
     .input(ZPage.extend({ status: z.enum(EVENT_STATUSES).optional() }))

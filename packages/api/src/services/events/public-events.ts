@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { and, asc, count, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { beijingDayStart, type TEventBrowse } from '@ssb/domain/event-input';
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
 import { userError } from '../errors.ts';
 import { pageOffset, type TPage } from '../pagination.ts';
@@ -54,4 +55,31 @@ export async function listUpcomingEvents(db: DbOrTx, input: { limit: number }, n
     .where(and(isPublic, gte(e.endsAt, now), ofPublicBase))
     .orderBy(asc(e.startsAt), asc(e.id))
     .limit(input.limit);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The public events page: events of bases in the register, still to come (soonest first) or over
+ * (latest first), narrowed by Beijing days, the base's district, an audience and a kind.
+ */
+export async function browseEvents(db: DbOrTx, input: TEventBrowse, now = new Date()) {
+  const conditions: SQL[] = [isPublic, ofPublicBase, input.when === 'past' ? lt(e.endsAt, now) : gte(e.endsAt, now)];
+  if (input.from) conditions.push(gte(e.endsAt, beijingDayStart(input.from)));
+  if (input.to) conditions.push(lt(e.startsAt, new Date(beijingDayStart(input.to).getTime() + DAY_MS)));
+  if (input.district) conditions.push(eq(schema.bases.districtCode, input.district));
+  if (input.audience) conditions.push(sql`${e.audiences} @> ${JSON.stringify([input.audience])}::jsonb`);
+  if (input.kind) conditions.push(eq(e.kind, input.kind));
+  const where = and(...conditions);
+  const fromEvents = () => db.select({ total: count() }).from(e).innerJoin(schema.bases, eq(schema.bases.id, e.baseId));
+  const [{ total } = { total: 0 }] = await fromEvents().where(where);
+  const items = await db
+    .select({ ...publicColumns, baseName: schema.bases.name, districtCode: schema.bases.districtCode })
+    .from(e)
+    .innerJoin(schema.bases, eq(schema.bases.id, e.baseId))
+    .where(where)
+    .orderBy(...(input.when === 'past' ? [desc(e.startsAt), desc(e.id)] : [asc(e.startsAt), asc(e.id)]))
+    .limit(input.pageSize)
+    .offset(pageOffset(input));
+  return { total, page: input.page, pageSize: input.pageSize, items };
 }
