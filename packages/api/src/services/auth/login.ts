@@ -1,59 +1,65 @@
 import { LOGIN_LOCKOUT_MINUTES, LOGIN_MAX_FAILURES } from '@ssb/domain/accounts';
-import type { Database } from '@ssb/db';
 import { dummyPasswordHash, schema, verifyPassword } from '@ssb/db';
 import { eq, sql } from 'drizzle-orm';
+import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
-import { hitRateLimit } from './rate-limit.ts';
+import { AUTH_LIMITS, limitKey } from './limits.ts';
+import { clearRateLimit, countInWindow, hitRateLimit } from './rate-limit.ts';
+import { sendVerificationLink } from './register.ts';
 import { createSession } from './sessions.ts';
 
 const { users } = schema;
 
 export const LOGIN_RATE_PER_IP = { limit: 30, windowSeconds: 15 * 60 };
+const LOCKOUT_SECONDS = LOGIN_LOCKOUT_MINUTES * 60;
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited' | 'disabled'; lockedUntil?: Date };
+  | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited' | 'disabled' | 'unverified' };
 
 export const LOGIN_FAILURE_MESSAGES: Record<Exclude<LoginResult, { ok: true }>['reason'], string> = {
   invalid: '邮箱或密码不正确',
-  locked: `连续登录失败次数过多，账号已锁定 ${LOGIN_LOCKOUT_MINUTES} 分钟，请稍后再试或重置密码`,
+  locked: `连续登录失败次数过多，已暂停从此网络登录该账号 ${LOGIN_LOCKOUT_MINUTES} 分钟。可通过邮件获取一次性登录链接，或重置密码`,
   rate_limited: '登录尝试过于频繁，请稍后再试',
   disabled: '该账号已停用，请联系工作办公室',
+  unverified: '该邮箱尚未验证。我们已重新发送验证邮件，请打开邮件中的链接完成验证',
 };
 
-export async function login(
-  db: Database,
-  input: { email: string; password: string },
-  meta: { ip: string; userAgent: string },
-): Promise<LoginResult> {
-  const rate = await hitRateLimit(db, `login:ip:${meta.ip}`, LOGIN_RATE_PER_IP.limit, LOGIN_RATE_PER_IP.windowSeconds);
+/**
+ * Failures count per address typed and client address: a stranger elsewhere cannot lock the
+ * owner out, and an unknown address locks exactly as a known one does.
+ */
+const failureKey = (email: string, ip: string) => limitKey('login-fail', `${email}|${ip}`);
+
+export async function login(deps: ApiDeps, input: { email: string; password: string }, meta: { ip: string; userAgent: string }): Promise<LoginResult> {
+  const { db } = deps;
+  const rate = await hitRateLimit(db, limitKey('login:ip', meta.ip), LOGIN_RATE_PER_IP.limit, LOGIN_RATE_PER_IP.windowSeconds);
   if (!rate.allowed) return { ok: false, reason: 'rate_limited' };
 
+  const key = failureKey(input.email, meta.ip);
   const user = await db.query.users.findFirst({ where: eq(users.email, input.email) });
-  if (!user || !user.passwordHash) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    return { ok: false, reason: 'invalid' };
+  // argon2 runs on every path, so neither a lock nor an unknown address answers faster.
+  const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if ((await countInWindow(db, key, LOCKOUT_SECONDS)) >= LOGIN_MAX_FAILURES) return { ok: false, reason: 'locked' };
+
+  if (!user?.passwordHash || !isPasswordRight) {
+    const { count } = await hitRateLimit(db, key, LOGIN_MAX_FAILURES, LOCKOUT_SECONDS);
+    if (count < LOGIN_MAX_FAILURES) return { ok: false, reason: 'invalid' };
+    // The lock lasts its full time from the last failure.
+    await db.execute(sql`update rate_limits set window_start = now() where key = ${key}`);
+    if (user) await appendAudit(db, { actorUserId: user.id, action: 'auth.locked', entityType: 'user', entityId: user.id, data: { ip: meta.ip } });
+    return { ok: false, reason: 'locked' };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
+  // Only someone who knows the password learns the account's state.
   if (user.status === 'disabled') return { ok: false, reason: 'disabled' };
-
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const [updated] = await db
-      .update(users)
-      .set({
-        failedLoginCount: sql`${users.failedLoginCount} + 1`,
-        lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${LOGIN_MAX_FAILURES}
-          then now() + make_interval(mins => ${LOGIN_LOCKOUT_MINUTES}) else null end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
-    if (updated?.lockedUntil) {
-      await appendAudit(db, { actorUserId: user.id, action: 'auth.locked', entityType: 'user', entityId: user.id, data: { ip: meta.ip } });
-      return { ok: false, reason: 'locked', lockedUntil: updated.lockedUntil };
-    }
-    return { ok: false, reason: 'invalid' };
+  if (user.status === 'unverified') {
+    const resend = await hitRateLimit(db, limitKey('verify-resend', user.email), AUTH_LIMITS.mailLinkPerEmail.limit, AUTH_LIMITS.mailLinkPerEmail.windowSeconds);
+    if (resend.allowed) await sendVerificationLink(db, deps.config.publicUrl, user);
+    return { ok: false, reason: 'unverified' };
   }
+  if (user.status !== 'active') return { ok: false, reason: 'invalid' };
 
+  await clearRateLimit(db, key);
   await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
   const session = await createSession(db, user.id, meta);
   return { ok: true, ...session, userId: user.id };

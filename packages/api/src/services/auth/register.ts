@@ -1,34 +1,76 @@
-import type { TRegisterInput } from '@ssb/domain/accounts';
-import type { Database } from '@ssb/db';
+import { EMAIL_VERIFICATION_TTL_HOURS, type TRegisterInput } from '@ssb/domain/accounts';
+import type { DbOrTx } from '@ssb/db';
 import { hashPassword, schema } from '@ssb/db';
 import { eq } from 'drizzle-orm';
+import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
+import { AUTH_LIMITS, limitKey } from './limits.ts';
+import { authMails, queueAuthMail } from './mails.ts';
+import { enforceRateLimits } from './rate-limit.ts';
+import { issueAccountToken } from './tokens.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 const { organizations, users, memberships } = schema;
 
-/** An applicant unit registers itself together with its first user, who becomes its applicant. */
-export async function registerOrganization(db: Database, input: TRegisterInput) {
-  const passwordHash = await hashPassword(input.user.password);
-  return db.transaction(async (tx) => {
-    const [takenUscc] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.uscc, input.organization.uscc));
-    if (takenUscc) throw userError('CONFLICT', '该统一社会信用代码已注册。如需加入该单位，请联系单位已有用户或工作办公室邀请');
-    const [takenEmail] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.user.email));
-    if (takenEmail) throw userError('CONFLICT', '该邮箱已注册，请直接登录或找回密码');
+export const USCC_TAKEN_MESSAGE = '该统一社会信用代码已注册。如需加入该单位，请联系单位已有用户邀请；如认为被他人冒用，可提交核实申请由工作办公室处理';
 
-    const [organization] = await tx.insert(organizations).values(input.organization).returning();
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.user.email, name: input.user.name, mobile: input.user.mobile, passwordHash })
-      .returning();
-    await tx.insert(memberships).values({ userId: user!.id, organizationId: organization!.id, role: 'applicant' });
-    await appendAudit(tx, {
-      actorUserId: user!.id,
-      action: 'organization.registered',
-      entityType: 'organization',
-      entityId: organization!.id,
-      data: { name: organization!.name, uscc: organization!.uscc },
+/** Sends a fresh verification link to an account still waiting for one. */
+export async function sendVerificationLink(db: DbOrTx, publicUrl: string, user: { id: string; name: string; email: string }) {
+  const token = await issueAccountToken(db, { userId: user.id, purpose: 'email_verification', ttlMs: EMAIL_VERIFICATION_TTL_HOURS * 3600_000 });
+  const mail = authMails.verification(user.name, `${publicUrl}/portal/verify-email?token=${token}`);
+  await queueAuthMail(db, user.email, mail.title, mail.text);
+}
+
+/** What the address already holds gets a mail saying so, never a different answer on the page. */
+async function tellExistingAddress(db: DbOrTx, publicUrl: string, user: typeof users.$inferSelect) {
+  if (user.status === 'unverified') return sendVerificationLink(db, publicUrl, user);
+  const mail = authMails.alreadyRegistered(user.name, `${publicUrl}/portal/login`, `${publicUrl}/portal/forgot-password`);
+  await queueAuthMail(db, user.email, mail.title, mail.text);
+}
+
+/**
+ * An applicant unit registers itself together with its first user, who becomes its applicant once
+ * the emailed link proves the address. The answer is the same whether or not the address is taken.
+ */
+export async function registerOrganization(deps: ApiDeps, input: TRegisterInput, meta: { ip: string }) {
+  const { db, config } = deps;
+  const email = input.user.email;
+  await enforceRateLimits(db, [
+    { key: limitKey('register-ip', meta.ip), ...AUTH_LIMITS.registerPerIp },
+    { key: limitKey('register-email', email), ...AUTH_LIMITS.registerPerEmail },
+  ]);
+  const [takenUscc] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.uscc, input.organization.uscc));
+  if (takenUscc) throw userError('CONFLICT', USCC_TAKEN_MESSAGE);
+  const existing = await db.query.users.findFirst({ where: eq(users.email, email) });
+  if (existing) {
+    await tellExistingAddress(db, config.publicUrl, existing);
+    return { email };
+  }
+
+  const passwordHash = await hashPassword(input.user.password);
+  try {
+    await db.transaction(async (tx) => {
+      const [organization] = await tx.insert(organizations).values(input.organization).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ email, name: input.user.name, mobile: input.user.mobile, passwordHash, status: 'unverified' })
+        .returning();
+      await tx.insert(memberships).values({ userId: user!.id, organizationId: organization!.id, role: 'applicant' });
+      await sendVerificationLink(tx, config.publicUrl, user!);
+      await appendAudit(tx, {
+        actorUserId: user!.id,
+        action: 'organization.registered',
+        entityType: 'organization',
+        entityId: organization!.id,
+        data: { name: organization!.name, uscc: organization!.uscc },
+      });
     });
-    return { organizationId: organization!.id, userId: user!.id };
-  });
+  } catch (error) {
+    // Another registration took the code or the address between the checks and the insert.
+    if (!isUniqueViolation(error)) throw error;
+    const [raced] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.uscc, input.organization.uscc));
+    if (raced) throw userError('CONFLICT', USCC_TAKEN_MESSAGE);
+  }
+  return { email };
 }

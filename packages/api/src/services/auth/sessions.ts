@@ -2,9 +2,10 @@ import { SESSION_TTL_HOURS } from '@ssb/domain/accounts';
 import type { Role } from '@ssb/domain/roles';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { SessionUser } from '../../context.ts';
 import { hashToken, newToken } from './tokens.ts';
+import { purgeExpiredUnverified } from './unverified.ts';
 
 const { sessions, users } = schema;
 
@@ -57,8 +58,19 @@ export async function deleteUserSessions(db: DbOrTx, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Housekeeping: expired sessions, and rate-limit windows older than a day. */
+/** Every session of the user but the one in hand ("sign out other devices"). */
+export async function deleteOtherSessions(db: DbOrTx, userId: string, keepToken: string | null) {
+  const keep = keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined;
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keep));
+}
+
+/**
+ * Housekeeping: expired sessions and one-time tokens, rate-limit windows older than a day, and
+ * registrations never verified (which frees their email and credit code).
+ */
 export async function purgeExpiredSessions(db: DbOrTx) {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.delete(schema.accountTokens).where(lt(schema.accountTokens.expiresAt, new Date(Date.now() - 86400_000)));
   await db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, new Date(Date.now() - 86400_000)));
+  await purgeExpiredUnverified(db);
 }
