@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIB } from './media.ts';
-import { RESOURCE_VIDEO_LIMITS, resourceVideoProblems } from './shared-resources.ts';
+import { bookingDatesProblem, latestBookingDate, RESOURCE_VIDEO_LIMITS, resourceVideoProblems } from './shared-resources.ts';
 import { LARGEST_UPLOAD_BYTES } from './upload-limits.ts';
 
 describe('resource video limits', () => {
@@ -29,5 +29,19 @@ describe('resource video limits', () => {
 
   it('fit under the largest upload the proxy lets through', () => {
     expect(LARGEST_UPLOAD_BYTES).toBeGreaterThanOrEqual(RESOURCE_VIDEO_LIMITS.maxBytes);
+  });
+});
+
+describe('booking dates', () => {
+  it('reach two years ahead of today, 29 February falling back to the 28th', () => {
+    expect(latestBookingDate('2026-12-02')).toBe('2028-12-02');
+    expect(latestBookingDate('2028-02-29')).toBe('2030-02-28');
+    expect(latestBookingDate('2027-12-31')).toBe('2029-12-31');
+  });
+
+  it('name what is wrong: a past start or an end beyond the horizon', () => {
+    expect(bookingDatesProblem({ startsOn: '2026-12-02', endsOn: '2028-12-02' }, '2026-12-02')).toBeNull();
+    expect(bookingDatesProblem({ startsOn: '2026-12-01', endsOn: '2026-12-03' }, '2026-12-02')).toBe('开始日期不能早于今天');
+    expect(bookingDatesProblem({ startsOn: '2026-12-03', endsOn: '9999-12-31' }, '2026-12-02')).toBe('只能预约 2 年内的日期，结束日期不能晚于 2028-12-02');
   });
 });

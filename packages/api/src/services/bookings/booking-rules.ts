@@ -34,3 +34,26 @@ export async function refuseOverlap(tx: DbOrTx, input: { resourceId: string; sta
     .limit(1);
   if (clash) throw userError('CONFLICT', `所选日期与已同意的预约（${clash.startsOn} 至 ${clash.endsOn}）冲突，请选择其他日期`);
 }
+
+/**
+ * Refuses a second pending request of the same base for the same resource on overlapping dates:
+ * the owner answers the first one. Runs under the resource's lock, so parallel copies count too.
+ */
+export async function refuseRepeatedRequest(tx: DbOrTx, input: { resourceId: string; requesterBaseId: string; startsOn: string; endsOn: string }) {
+  const [pending] = await tx
+    .select({ startsOn: schema.resourceBookings.startsOn, endsOn: schema.resourceBookings.endsOn })
+    .from(schema.resourceBookings)
+    .where(
+      and(
+        eq(schema.resourceBookings.resourceId, input.resourceId),
+        eq(schema.resourceBookings.requesterBaseId, input.requesterBaseId),
+        eq(schema.resourceBookings.status, 'requested'),
+        lte(schema.resourceBookings.startsOn, input.endsOn),
+        gte(schema.resourceBookings.endsOn, input.startsOn),
+      ),
+    )
+    .limit(1);
+  if (pending) {
+    throw userError('CONFLICT', `本基地已申请过该资源 ${pending.startsOn} 至 ${pending.endsOn} 的借用，正在等待对方审批。如需更改日期，请先取消原申请`);
+  }
+}

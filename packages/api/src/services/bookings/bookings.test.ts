@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, EXHIBIT_FIELDS, seedManagedBase } from '../resources/fixtures.ts';
+import { latestBookingDate } from '@ssb/domain/shared-resources';
 import { beijingToday } from './booking-rules.ts';
 
 const DAY = 86400_000;
@@ -66,7 +67,7 @@ describe.each(TEST_ENGINES)('sharing between bases on %s', (engine) => {
       message: expect.stringContaining('冲突'),
     });
     await expect(lender.bookings.approve({ bookingId: pending.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(other.bookings.request({ resourceId, startsOn: inDays(36), endsOn: inDays(37) })).resolves.toMatchObject({ status: 'requested' });
+    await expect(asker.bookings.request({ resourceId, startsOn: inDays(36), endsOn: inDays(37) })).resolves.toMatchObject({ status: 'requested' });
     // Cancelling the approved booking frees its dates.
     await asker.bookings.cancel({ bookingId: a.id });
     await expect(lender.bookings.approve({ bookingId: pending.id })).resolves.toMatchObject({ status: 'approved' });
@@ -74,10 +75,12 @@ describe.each(TEST_ENGINES)('sharing between bases on %s', (engine) => {
 
   it('approves exactly one of many parallel overlapping requests', async () => {
     const resourceId = await publishedExhibit();
-    const asker = await api.as(borrower.manager.id);
     const lender = await api.as(owner.manager.id);
     const requests = [];
-    for (let i = 0; i < 6; i++) requests.push(await asker.bookings.request({ resourceId, startsOn: inDays(50 + i), endsOn: inDays(60) }));
+    for (let i = 0; i < 6; i++) {
+      const asker = await api.as((await seedManagedBase(api.db)).manager.id);
+      requests.push(await asker.bookings.request({ resourceId, startsOn: inDays(50 + i), endsOn: inDays(60) }));
+    }
     const results = await Promise.allSettled(requests.map((r) => lender.bookings.approve({ bookingId: r.id })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rows = await api.db.select().from(schema.resourceBookings).where(inArray(schema.resourceBookings.id, requests.map((r) => r.id)));
@@ -98,5 +101,42 @@ describe.each(TEST_ENGINES)('sharing between bases on %s', (engine) => {
     await expect((await api.as(third.manager.id)).bookings.decline({ bookingId: booking.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await lender.bookings.decline({ bookingId: booking.id, note: '该时段展品在修复' });
     await expect(lender.bookings.approve({ bookingId: booking.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('accepts one of 50 identical parallel requests from a base, and refuses the rest with a clear CONFLICT', async () => {
+    const resourceId = await publishedExhibit();
+    const spammer = await seedManagedBase(api.db);
+    const callers = await Promise.all(Array.from({ length: 5 }, () => api.as(spammer.manager.id)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => callers[i % 5]!.bookings.request({ resourceId, startsOn: inDays(80), endsOn: inDays(82), message: '同一申请' })),
+    );
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    expect(refused.every((r) => r.reason.code === 'CONFLICT' && r.reason.message.includes('正在等待对方审批'))).toBe(true);
+    const rows = await api.db.select().from(schema.resourceBookings).where(eq(schema.resourceBookings.resourceId, resourceId));
+    expect(rows).toHaveLength(1);
+
+    const again = await api.as(spammer.manager.id);
+    // Overlapping dates stay refused; other dates, or another base, may still ask.
+    await expect(again.bookings.request({ resourceId, startsOn: inDays(82), endsOn: inDays(90) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(again.bookings.request({ resourceId, startsOn: inDays(83), endsOn: inDays(90) })).resolves.toMatchObject({ status: 'requested' });
+    await expect((await api.as(third.manager.id)).bookings.request({ resourceId, startsOn: inDays(80), endsOn: inDays(82) })).resolves.toMatchObject({ status: 'requested' });
+    // Once the first request is cancelled, the base may ask for those dates again.
+    await again.bookings.cancel({ bookingId: rows[0]!.id });
+    await expect(again.bookings.request({ resourceId, startsOn: inDays(80), endsOn: inDays(82) })).resolves.toMatchObject({ status: 'requested' });
+  });
+
+  it('takes dates from today up to two years ahead (Beijing calendar), not 9999-12-31', async () => {
+    const resourceId = await publishedExhibit();
+    const asker = await api.as((await seedManagedBase(api.db)).manager.id);
+    const latest = latestBookingDate(beijingToday());
+    await expect(asker.bookings.request({ resourceId, startsOn: inDays(1), endsOn: '9999-12-31' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `只能预约 2 年内的日期，结束日期不能晚于 ${latest}`,
+    });
+    await expect(asker.bookings.request({ resourceId, startsOn: '9999-12-30', endsOn: '9999-12-31' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(asker.bookings.request({ resourceId, startsOn: latest, endsOn: latest })).resolves.toMatchObject({ status: 'requested' });
+    await expect(asker.bookings.request({ resourceId, startsOn: beijingToday(), endsOn: beijingToday() })).resolves.toMatchObject({ status: 'requested' });
   });
 });
