@@ -37,6 +37,13 @@ export const ZEnv = z.object({
       if (/^\d+$/.test(v)) return Number(v);
       return v.split(',').map((s) => s.trim()).filter(Boolean);
     }),
+  /** Who may read /metrics: comma-separated addresses or CIDR ranges (default loopback only). */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** A bearer token that may read /metrics from any address (Authorization: Bearer …); unset means none. */
+  METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN 至少 16 个字符' }).optional(),
   /** Seed the demo campaign, units and accounts when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Serve the built web apps from this process (the one-command mode). */

@@ -121,3 +121,13 @@ export const OPEN_DATA_OPENAPI = {
     },
   },
 } as const;
+
+/** Every route that reads the database answers 503 with Retry-After while it is unavailable. */
+const unavailable = {
+  description: '数据库暂时不可用，请按 Retry-After（秒）稍后重试',
+  headers: { 'Retry-After': { schema: { type: 'integer' } } },
+  content: json('Error'),
+};
+for (const [path, item] of Object.entries(OPEN_DATA_OPENAPI.paths) as Array<[string, { get: { responses: Record<number, unknown> } }]>) {
+  if (path !== '/openapi.json') item.get.responses[503] = unavailable;
+}

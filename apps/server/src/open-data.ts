@@ -58,15 +58,28 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
   },
 ];
 
+/** Seconds an open-data client should wait before asking again when the database is unavailable. */
+export const OPEN_DATA_RETRY_AFTER = 30;
+
 /**
  * Open data (开放数据): read-only, no session, readable from other sites (CORS) — the register and
  * the published resources as JSON and CSV, described by the OpenAPI document at /openapi.json.
+ * Every route only reads, so a failure means the database is away: 503 with Retry-After, not a 500.
  */
 export function registerOpenDataRoutes(app: FastifyInstance, deps: ApiDeps) {
   for (const route of OPEN_DATA_ROUTES) {
     app.get(`${OPEN_DATA_PREFIX}${route.path}`, async (request, reply) => {
       reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').header('cache-control', 'public, max-age=60');
-      return route.handler(deps, request, reply);
+      try {
+        return await route.handler(deps, request, reply);
+      } catch (error) {
+        request.log.error({ err: error }, 'open data unavailable');
+        return reply
+          .code(503)
+          .header('retry-after', String(OPEN_DATA_RETRY_AFTER))
+          .header('cache-control', 'no-store')
+          .send({ error: { code: 'SERVICE_UNAVAILABLE', message: '开放数据暂时无法访问，请稍后重试' } });
+      }
     });
   }
 }

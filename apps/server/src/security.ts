@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { findUnreadableText, UNREADABLE_TEXT_MESSAGE } from '@ssb/api/unreadable-text';
 import type { FastifyInstance } from 'fastify';
 
 export const SESSION_COOKIE = 'ssb_session';
@@ -7,8 +8,10 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const sameToken = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const sameToken = (a: string, b: string) => {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length === right.length && timingSafeEqual(left, right);
+};
 
 /**
  * Double-submit CSRF defence: every browser gets a random token in a readable cookie, and every
@@ -27,5 +30,43 @@ export function registerCsrfProtection(app: FastifyInstance, options: { secure: 
     if (typeof header !== 'string' || !request.cookies[CSRF_COOKIE] || !sameToken(header, token)) {
       return reply.code(403).send({ error: { code: 'CSRF', message: '页面已过期或请求来源不明，请刷新页面后重试' } });
     }
+  });
+}
+
+/**
+ * Plain HTTP routes refuse text PostgreSQL cannot store (NUL, lone surrogates) in the query, the
+ * path or a JSON body, as the tRPC procedures do, instead of failing on the insert.
+ */
+export function registerReadableText(app: FastifyInstance) {
+  app.addHook('preValidation', async (request, reply) => {
+    for (const [where, value] of [['query', request.query], ['params', request.params], ['body', request.body]] as const) {
+      if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) continue;
+      const path = findUnreadableText(value);
+      if (path) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: UNREADABLE_TEXT_MESSAGE, fieldErrors: { [[where, ...path].join('.')]: [UNREADABLE_TEXT_MESSAGE] } } });
+    }
+  });
+}
+
+/** Downloads that write an audit row in the viewer's name; public resource media and materials do not. */
+const isAuditedDownload = (path: string) => path.startsWith('/files/') && !path.startsWith('/files/resources/') && !path.startsWith('/files/materials/');
+const FETCHED_BY_THIS_SITE = new Set(['same-origin', 'none']);
+
+/**
+ * An audited download must come from this site's own pages (or be typed, or bookmarked), so that a
+ * link on another site cannot record a download in a signed-in person's name. Browsers say where a
+ * request comes from in Sec-Fetch-Site; a client without it passes the CSRF token as `?csrf=`.
+ */
+export function registerDownloadOrigin(app: FastifyInstance) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (!isAuditedDownload(request.url.split('?')[0] ?? '')) return;
+    // Without a session there is no one to record the download for, and the route answers 401.
+    if (!request.cookies[SESSION_COOKIE]) return;
+    const site = request.headers['sec-fetch-site'];
+    if (typeof site === 'string' && FETCHED_BY_THIS_SITE.has(site)) return;
+    const token = (request.query as Record<string, unknown>).csrf;
+    const cookie = request.cookies[CSRF_COOKIE];
+    if (typeof token === 'string' && cookie && sameToken(token, cookie)) return;
+    return reply.code(403).send({ error: { code: 'FORBIDDEN', message: '下载链接来自其他网站，已拒绝。请在本平台页面中点击下载' } });
   });
 }

@@ -1,23 +1,28 @@
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { appRouter, createContext, createEmlMailer, createSmtpMailer, expireDueBases, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
-import { createDatabase, type DatabaseHandle } from '@ssb/db';
+import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { loadEnv, type Env } from './env.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerJsonLimits } from './json-limits.ts';
+import { serializeError } from './log-errors.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenDataRoutes } from './open-data.ts';
 import { registerRegisterExportRoutes } from './register-exports.ts';
 import { beijingToday } from '@ssb/domain/register';
-import { registerCsrfProtection, SESSION_COOKIE } from './security.ts';
+import { registerCsrfProtection, registerDownloadOrigin, registerReadableText, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
+import { registerUploadsSameOrigin } from './uploads-same-origin.ts';
 import { registerResourceMediaRoutes } from './resource-media.ts';
 import { createSearchEngine, startSearch } from './search.ts';
 
@@ -28,7 +33,12 @@ export type CreateServerOptions = {
   env?: Partial<Env>;
   /** Use an already open database (tests); otherwise one is opened from the environment. */
   database?: DatabaseHandle;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: Writable;
 };
+
+/** tRPC, the uploads (tus streams, never parsed) and the image POST (its own 10 MB) aside, no body needs more. */
+const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the whole platform as one Fastify instance; `start` listens, tests use `server.inject`. */
 export async function createServer(options: CreateServerOptions = {}) {
@@ -51,10 +61,20 @@ export async function createServer(options: CreateServerOptions = {}) {
     search: createSearchEngine(env, database.db),
   };
 
+  const logger: FastifyServerOptions['logger'] =
+    env.LOG_LEVEL === 'silent'
+      ? false
+      : {
+          level: env.LOG_LEVEL,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+          // Failed queries are logged without their bound values (mobiles, e-mails, names).
+          serializers: { err: (error: unknown) => serializeError(redactQueryError(error)) },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        };
   const server = Fastify({
-    logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger,
     trustProxy: typeof env.TRUST_PROXY === 'number' ? trustHops(env.TRUST_PROXY) : env.TRUST_PROXY,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 5000 },
   });
 
@@ -74,16 +94,23 @@ export async function createServer(options: CreateServerOptions = {}) {
     hsts: env.COOKIE_SECURE,
   });
   await server.register(fastifyCookie);
+  registerErrorHandler(server);
+  registerJsonLimits(server);
   registerCsrfProtection(server, { secure: env.COOKIE_SECURE });
-  registerMetrics(server);
+  registerReadableText(server);
+  registerDownloadOrigin(server);
+  registerUploadsSameOrigin(server);
+  registerMetrics(server, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN });
 
   server.get('/healthz', async () => ({ status: 'ok' }));
-  server.get('/readyz', async (_request, reply) => {
+  // Ready or not, nothing more: the reason goes to the log, not to whoever asks.
+  server.get('/readyz', async (request, reply) => {
     try {
       await database.db.execute(sql`select 1`);
-      return { status: 'ready', database: database.kind };
+      return { status: 'ready' };
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', error: (error as Error).message });
+      request.log.warn({ err: error }, 'not ready');
+      return reply.code(503).send({ status: 'unavailable' });
     }
   });
 
@@ -96,14 +123,16 @@ export async function createServer(options: CreateServerOptions = {}) {
           sessionToken: req.cookies[SESSION_COOKIE] ?? null,
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? '',
+          requestId: req.id,
           cookies: {
             set: (token, expiresAt) =>
               res.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, expires: expiresAt }),
             clear: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
           },
         }),
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') server.log.error({ err: error, path }, 'procedure failed');
+      // The request's logger carries its id, which the client was shown.
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

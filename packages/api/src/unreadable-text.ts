@@ -5,11 +5,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** A NUL byte, which PostgreSQL text cannot hold, or half of a surrogate pair, which UTF-8 cannot encode. */
 export const isUnreadableText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-};
+/** Objects whose own keys hold input: parsed JSON, and query strings (whose objects have no Object prototype). */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Date);
 
 /**
  * The path of the first string (a value or a key) in `value` that PostgreSQL would refuse, or null.
@@ -23,7 +21,7 @@ export function findUnreadableText(value: unknown): Array<string | number> | nul
       if (isUnreadableText(node)) return path;
     } else if (Array.isArray(node)) {
       node.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
-    } else if (isPlainObject(node)) {
+    } else if (isRecord(node)) {
       for (const [key, item] of Object.entries(node)) {
         if (isUnreadableText(key)) return [...path, key];
         stack.push({ node: item, path: [...path, key] });

@@ -11,6 +11,8 @@ export function createHttpClient(baseUrl: string) {
   const headers = (): Record<string, string> => ({
     cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     'x-csrf-token': cookies.get('ssb_csrf') ?? '',
+    // What a browser says of a request from the site's own page (audited downloads need it).
+    'sec-fetch-site': 'same-origin',
   });
   async function call<T>(path: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
     if (!cookies.has('ssb_csrf')) remember(await fetch(`${baseUrl}/healthz`));
