@@ -23,4 +23,5 @@ export const UPLOAD_MESSAGES = {
   tooMuchInFlight: (limit: number) => `同时进行中的上传已达 ${formatBytes(limit)} 上限，请等待当前上传完成或取消后再试`,
   invalidTarget: '上传请求的类型无效',
   unreadableImage: '图片文件已损坏或无法读取，请重新导出后上传',
+  unreadableVideo: '视频文件无法处理，请重新导出后上传',
 } as const;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { schema } from '@ssb/db';
 import { TEST_ENGINES } from '@ssb/db/testing';
-import { makeMediaFixtures } from '@ssb/media/testing/fixtures';
+import { stripMetadata } from '@ssb/media';
+import { IDENTIFYING_TEXT, makeMediaFixtures, makeTaggedVideo } from '@ssb/media/testing/fixtures';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
@@ -38,18 +39,21 @@ describe.each(TEST_ENGINES)('resource videos on %s', (engine) => {
   });
   afterAll(() => api?.close());
 
-  it('appends a checked video with its hash, duration and size, even after the text was saved meanwhile', async () => {
+  it('appends a checked video, stripped of its tags, with its hash, duration and size, even after the text was saved meanwhile', async () => {
     const created = await newResource();
     // The manager saves the text while the video is still on its way: the upload must not be lost.
     const edited = await (await api.as(owner.manager.id)).resources.update({ ...EXHIBIT_FIELDS, title: '改过的标题', resourceId: created.id, version: created.version });
     const temp = received('hd720.mp4');
     const saved = await attachResourceVideo(api, viewerOf(owner), { resourceId: created.id, name: '讲解.mp4', tempPath: temp });
     expect(saved.version).toBe(edited.version + 1);
-    const bytes = readFileSync(fixture('hd720.mp4'));
+    // What is kept and listed is the copy without container tags, as stripMetadata makes it.
+    await stripMetadata(fixture('hd720.mp4'), join(api.filesDir, 'expected.mp4'), 'mp4');
+    const bytes = readFileSync(join(api.filesDir, 'expected.mp4'));
     expect(saved.media).toEqual([
       { key: expect.stringMatching(/^[0-9a-f-]{36}\.mp4$/), kind: 'video', name: '讲解.mp4', bytes: bytes.length, sha256: sha256(bytes), durationSeconds: 3, width: 1280, height: 720 },
     ]);
     expect(existsSync(temp)).toBe(false);
+    expect(existsSync(`${temp}-stripped`)).toBe(false);
     const found = await findResourceMedia(api.db, viewerOf(owner), created.id, saved.media[0]!.key);
     expect(found).toMatchObject({ contentType: 'video/mp4', kind: 'video', isPublic: false });
     expect(sha256(await buffer(await api.files.read(found!.storageKey)))).toBe(sha256(bytes));
@@ -66,6 +70,7 @@ describe.each(TEST_ENGINES)('resource videos on %s', (engine) => {
       errors: ['视频文件不完整或已损坏（可能上传中断或导出未完成），请重新导出后上传'],
     });
     expect(existsSync(temp)).toBe(false);
+    expect(existsSync(`${temp}-stripped`)).toBe(false);
     const [row] = await api.db.select().from(schema.resources).where(eq(schema.resources.id, created.id));
     expect(row).toMatchObject({ version: created.version, media: [] });
   });
@@ -79,5 +84,16 @@ describe.each(TEST_ENGINES)('resource videos on %s', (engine) => {
     await expect(attachResourceVideo(api, viewerOf(owner), { resourceId: created.id, name: '4.mp4', tempPath: received('hd720.mp4') })).rejects.toMatchObject({ message: '每个资源最多 3 段视频' });
     const [row] = await api.db.select().from(schema.resources).where(eq(schema.resources.id, created.id));
     expect(row!.media.map((m) => m.name).sort()).toEqual(['1.mp4', '2.mp4', '3.mp4']);
+  });
+
+  it('keeps a tagged video without the title, artist, comment or handler names that name its maker', async () => {
+    const created = await newResource();
+    const temp = await makeTaggedVideo(join(api.filesDir, `tagged-${++n}.mp4`), { size: '640x360' });
+    expect(readFileSync(temp).includes(Buffer.from(IDENTIFYING_TEXT))).toBe(true);
+    const saved = await attachResourceVideo(api, viewerOf(owner), { resourceId: created.id, name: 'tagged.mp4', tempPath: temp });
+    const found = await findResourceMedia(api.db, viewerOf(owner), created.id, saved.media[0]!.key);
+    const stored = await buffer(await api.files.read(found!.storageKey));
+    expect(stored.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(false);
+    expect(saved.media[0]).toMatchObject({ bytes: stored.length, sha256: sha256(stored), width: 640, height: 360 });
   });
 });

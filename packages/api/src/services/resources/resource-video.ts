@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { Database, DbOrTx } from '@ssb/db';
 import { RESOURCE_VIDEO_LIMITS, RESOURCE_VIDEO_MESSAGES, type ResourceMediaItem } from '@ssb/domain/shared-resources';
+import { UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
 import { checkResourceVideo } from '@ssb/media';
 import type { FileStore } from '@ssb/storage';
 import { TRPCError } from '@trpc/server';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { sha256Of } from '../materials/register-material.ts';
+import { stripToSibling } from '../materials/stripped-copy.ts';
 import { lockKey, releaseUpload, reserveUpload } from '../materials/uploads-in-flight.ts';
 import { loadOwned, saveMedia, storageKey } from './resource-media.ts';
 
@@ -59,7 +61,8 @@ export async function assertMayContinueResourceVideo(db: DbOrTx, viewer: Manager
 
 /**
  * A finished upload (on local disk at tempPath) becomes the resource's last video when its bytes
- * pass the checks; otherwise it is removed and the reasons are thrown. It is appended to the list
+ * pass the checks (a copy without its tags is kept, and its sha256 and size are listed); otherwise
+ * it is removed and the reasons are thrown. It is appended to the list
  * as it is now rather than against the version the editor saw: a long upload must not be lost
  * because the text was saved meanwhile. The new version is returned for the editor.
  */
@@ -68,11 +71,16 @@ export async function attachResourceVideo(deps: { db: Database; files: FileStore
     await assertMayAddResourceVideo(deps.db, viewer, input);
     const check = await checkResourceVideo(input.tempPath);
     if (!check.ok) throw new ResourceVideoRefusedError(check.errors);
-    const sha256 = await sha256Of(input.tempPath);
+    // Shown publicly: only a copy without container or stream tags (titles, authors, places) is kept.
+    const stripped = await stripToSibling(input.tempPath, check.format).catch(() => {
+      throw new ResourceVideoRefusedError([UPLOAD_MESSAGES.unreadableVideo]);
+    });
+    const sha256 = await sha256Of(stripped);
+    const { size } = await stat(stripped);
     const key = `${randomUUID()}.${check.format}`;
     const name = input.name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'video';
-    const item: ResourceMediaItem = { key, kind: 'video', name, bytes: check.bytes, sha256, durationSeconds: check.durationSeconds, width: check.width, height: check.height };
-    await deps.files.putFile(storageKey(input.resourceId, key), input.tempPath);
+    const item: ResourceMediaItem = { key, kind: 'video', name, bytes: size, sha256, durationSeconds: check.durationSeconds, width: check.width, height: check.height };
+    await deps.files.putFile(storageKey(input.resourceId, key), stripped);
     try {
       return await deps.db.transaction(async (tx) => {
         await lockKey(tx, resourceVideoOwnerKey(input.resourceId));
@@ -80,7 +88,7 @@ export async function attachResourceVideo(deps: { db: Database; files: FileStore
         if (countVideos(current.media) >= RESOURCE_VIDEO_LIMITS.maxVideos) throw userError('BAD_REQUEST', RESOURCE_VIDEO_MESSAGES.tooMany);
         const saved = await saveMedia(tx, viewer, current.id, current.version, [...current.media, item], {
           action: 'resource.media.add',
-          data: { key, name, kind: 'video', sha256, bytes: check.bytes },
+          data: { key, name, kind: 'video', sha256, bytes: size },
         });
         if (input.uploadId) await releaseUpload(tx, input.uploadId);
         return saved;
@@ -91,5 +99,6 @@ export async function attachResourceVideo(deps: { db: Database; files: FileStore
     }
   } finally {
     await rm(input.tempPath, { force: true });
+    await rm(`${input.tempPath}-stripped`, { force: true });
   }
 }
