@@ -132,6 +132,8 @@ describe('exports: 申报表 PDF, materials zip, 汇总表', () => {
       `/files/applications/${'-'.repeat(36)}/form.pdf`,
       `/files/applications/${'z'.repeat(8)}-0000-0000-0000-000000000000/materials.zip`,
       '/files/applications/%20/materials.zip',
+      '/files/applications//form.pdf',
+      '/files/bases//certificate.pdf',
       '/files/applications/00000000-0000-4000-8000-000000000000/form.pdf',
       '/files/summary.pdf',
       '/files/summary.xlsx?campaignId=abc',
