@@ -62,6 +62,9 @@ describe('decision, public notice with objections, naming and the register', () 
     await page.locator('[data-testid=decide-shortlisted]').click();
     const dialog = page.locator('[data-testid=decision-dialog]');
     await expect.poll(() => dialog.locator('[data-testid=decision-summary]').textContent()).toContain('将变更 2 项');
+    // The demo nominations are not scored yet: the office must say why it goes on.
+    await expect.poll(() => dialog.locator('[data-testid=decision-warnings]').textContent()).toContain('专家评审尚未完成');
+    await dialog.locator('textarea[data-testid=decision-note]').fill('演示：评审会议已现场评议');
     await page.waitForTimeout(300);
     await screenshot(page, 'decisions-preview');
     await dialog.locator('[data-testid=decision-confirm]').click();
@@ -140,6 +143,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await expect.poll(() => preview.locator('[data-testid=decision-summary]').textContent()).toContain('将变更 2 项');
     await expect.poll(() => preview.locator('[data-testid=decision-changes]').textContent()).toContain('京科精基地-2022-007');
     expect(await preview.locator('[data-testid=decision-changes]').textContent()).toContain('京科精基地-2022-008');
+    await preview.locator('textarea[data-testid=decision-note]').fill('演示：评审会议已现场评议');
     await page.waitForTimeout(300);
     await screenshot(page, 'decisions-naming-preview');
     await preview.locator('[data-testid=decision-confirm]').click();
@@ -155,11 +159,16 @@ describe('decision, public notice with objections, naming and the register', () 
     await expect.poll(() => table.textContent()).toContain('京科精基地-2022-008');
     await screenshot(page, 'register-list');
 
-    const certificate = await context.request.get(`${platform.baseUrl}${await page.locator('[data-testid="certificate-京科精基地-2022-007"]').getAttribute('href')}`);
-    expect(certificate.status()).toBe(200);
-    expect(certificate.headers()['content-type']).toBe('application/pdf');
-    const list = await context.request.get(`${platform.baseUrl}${await page.locator('[data-testid=national-list]').getAttribute('href')}`);
-    expect(list.status()).toBe(200);
+    // Fetched from the page, as a click on the link would: audited downloads answer same-origin requests only.
+    const download = async (testId: string) => {
+      const href = (await page.locator(`[data-testid="${testId}"]`).getAttribute('href'))!;
+      return page.evaluate(async (url) => {
+        const response = await fetch(url);
+        return { status: response.status, type: response.headers.get('content-type') };
+      }, href);
+    };
+    expect(await download('certificate-京科精基地-2022-007')).toEqual({ status: 200, type: 'application/pdf' });
+    expect((await download('national-list')).status).toBe(200);
 
     await page.locator('[data-testid="status-京科精基地-2022-007"]').click();
     const dialog = page.locator('[data-testid=status-dialog]');

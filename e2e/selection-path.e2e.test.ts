@@ -157,6 +157,10 @@ describe('the selection path: intake → assign → score → decide → notice 
     await page.locator('[data-testid=decide-shortlisted]').click();
     const dialog = page.locator('[data-testid=decision-dialog]');
     await expect.poll(() => dialog.locator('[data-testid=decision-summary]').textContent()).toContain('将变更 1 项');
+    // One of three experts has scored: the office is warned and goes on only with a reason.
+    await expect.poll(() => dialog.locator('[data-testid=decision-warnings]').textContent()).toContain('已评 1/3');
+    expect(await dialog.locator('[data-testid=decision-confirm]').isDisabled()).toBe(true);
+    await dialog.locator('textarea[data-testid=decision-note]').fill('终评会议已现场评议，其余书面评分稍后补录');
     await page.waitForTimeout(300);
     await screenshot(page, 'selection-9-shortlist-preview');
     await dialog.locator('[data-testid=decision-confirm]').click();
@@ -192,6 +196,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     const dialog = page.locator('[data-testid=decision-dialog]');
     await expect.poll(() => dialog.locator('[data-testid=decision-summary]').textContent()).toContain('将变更 1 项');
     baseNumber = /京科精基地-2022-\d{3}/.exec((await dialog.locator('[data-testid=decision-changes]').textContent()) ?? '')![0];
+    await dialog.locator('textarea[data-testid=decision-note]').fill('终评会议已现场评议，其余书面评分稍后补录');
     await page.waitForTimeout(300);
     await screenshot(page, 'selection-11-naming-preview');
     await dialog.locator('[data-testid=decision-confirm]').click();

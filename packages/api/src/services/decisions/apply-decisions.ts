@@ -10,6 +10,9 @@ import { nameBase } from '../register/name-base.ts';
 import { lockBatchNumbering } from '../register/numbering.ts';
 import { planDecisions, type DecisionRequest } from './plan-decisions.ts';
 
+/** The shortest reason the office may give for deciding ahead of expert review. */
+export const REVIEW_OVERRIDE_REASON_MIN = 5;
+
 export type ApplyDecisionInput = DecisionRequest & { token: string; note?: string };
 
 /**
@@ -28,6 +31,11 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
       throw userError('CONFLICT', '预览之后数据已有变化（他人作出了决定、收到新异议或编号已被占用），请重新预览后再确认');
     }
     if (plan.changes.length === 0) throw userError('BAD_REQUEST', '没有需要变更的申报');
+    // Going on before every expert has scored is the office's call, but never a silent one.
+    if (plan.warnings.length > 0 && (input.note?.trim().length ?? 0) < REVIEW_OVERRIDE_REASON_MIN) {
+      throw userError('BAD_REQUEST', `有 ${plan.warnings.length} 个申报的专家评审尚未完成，须填写继续决定的理由（至少 ${REVIEW_OVERRIDE_REASON_MIN} 个字）`);
+    }
+    const aheadOfReview = new Map(plan.warnings.map((w) => [w.applicationId, w.message]));
     const now = new Date();
     const bases: Array<{ id: string; number: string; name: string }> = [];
     for (const change of plan.changes) {
@@ -45,7 +53,7 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
         action: `decision.${change.to}`,
         entityType: 'application',
         entityId: change.applicationId,
-        data: { from: change.from, to: change.to, number: change.number ?? null, note: input.note ?? null },
+        data: { from: change.from, to: change.to, number: change.number ?? null, note: input.note ?? null, review: change.review, aheadOfReview: aheadOfReview.get(change.applicationId) ?? null },
       });
       if (change.to !== 'shortlisted') await tellApplicant(tx, deps.config.publicUrl, change.applicationId, change.to === 'named' ? `“${change.baseName}”已被命名为科学家精神教育基地，编号 ${change.number}，有效期至 ${plan.validUntil}。` : `“${change.baseName}”本年度未入选科学家精神教育基地。感谢参与。`);
     }

@@ -1,10 +1,10 @@
 import { schema } from '@ssb/db';
 import { seedDemo } from '@ssb/db/seed';
 import { TEST_ENGINES } from '@ssb/db/testing';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
-import { seedRecommendedNominations } from './testing.ts';
+import { seedFinishedReviews, seedRecommendedNominations } from './testing.ts';
 
 const HOUR = 3600_000;
 
@@ -78,6 +78,46 @@ describe.each(TEST_ENGINES)('decisions, notice and naming on %s', (engine) => {
     expect(new Set(shortlist.refused.map((r) => r.reason))).toEqual(new Set(['尚未通过形式审查（受理）']));
     const rejected = await office.decisions.preview({ campaignId, applicationIds: [pending!], outcome: 'not_selected' });
     expect(rejected.counts.change).toBe(1);
+  });
+
+  it('warns when shortlisting runs ahead of expert review, and goes on only with a recorded reason', async () => {
+    const [unscored, partly, done] = await seedRecommendedNominations(api.db, campaignId, 3, '评审未完', { reviewed: false });
+    // One nomination half scored (1 of 2), one fully; the first has no assignment at all.
+    const [round] = await api.db.select().from(schema.reviewRounds).where(eq(schema.reviewRounds.campaignId, campaignId));
+    const expert = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'expert@demo.ssb.local') }))!;
+    const expert2 = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'expert2@demo.ssb.local') }))!;
+    if (round) {
+      await api.db.insert(schema.reviewAssignments).values([
+        { roundId: round.id, applicationId: partly!, expertUserId: expert.id, status: 'submitted', weightedTotal: 80, submittedAt: new Date() },
+        { roundId: round.id, applicationId: partly!, expertUserId: expert2.id, status: 'assigned' },
+        { roundId: round.id, applicationId: done!, expertUserId: expert.id, status: 'submitted', weightedTotal: 90, submittedAt: new Date() },
+        { roundId: round.id, applicationId: done!, expertUserId: expert2.id, status: 'recused' },
+      ]);
+    } else {
+      await seedFinishedReviews(api.db, campaignId, [done!]);
+    }
+
+    const ids = [unscored!, partly!, done!];
+    const preview = await office.decisions.preview({ campaignId, applicationIds: ids, outcome: 'shortlisted' });
+    expect(preview.counts.change).toBe(3);
+    const warned = Object.fromEntries(preview.warnings.map((w) => [w.applicationId, w.message]));
+    expect(warned[unscored!]).toBe('尚未经过专家评审（未分配评审专家）');
+    if (round) expect(warned[partly!]).toBe('专家评审尚未完成（已评 1/2）');
+    expect(warned[done!]).toBeUndefined();
+    expect(preview.changes.find((c) => c.applicationId === done)?.review.submitted).toBeGreaterThan(0);
+
+    // Without a reason nothing is decided; with one, the reason and the review state are in the audit.
+    await expect(office.decisions.confirm({ campaignId, applicationIds: ids, outcome: 'shortlisted', token: preview.token })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('须填写继续决定的理由') });
+    await expect(office.decisions.confirm({ campaignId, applicationIds: ids, outcome: 'shortlisted', token: preview.token, note: '好' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await api.db.select().from(schema.selectionDecisions).where(inArray(schema.selectionDecisions.applicationId, ids))).toEqual([]);
+    const reason = '终评会议已现场评议，书面评分稍后补录';
+    await office.decisions.confirm({ campaignId, applicationIds: ids, outcome: 'shortlisted', token: preview.token, note: reason });
+    const [audit] = await api.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, unscored!), eq(schema.auditLog.action, 'decision.shortlisted')));
+    expect(audit?.data).toMatchObject({ note: reason, aheadOfReview: '尚未经过专家评审（未分配评审专家）', review: { submitted: 0, expected: 0 } });
+
+    // Turning a nomination down needs no review first.
+    const [another] = await seedRecommendedNominations(api.db, campaignId, 1, '不予命名', { reviewed: false });
+    expect((await office.decisions.preview({ campaignId, applicationIds: [another!], outcome: 'not_selected' })).warnings).toEqual([]);
   });
 
   it('names after the notice: objections first answered, numbers sequential per batch, bases in the register', async () => {

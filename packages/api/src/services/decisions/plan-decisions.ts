@@ -6,6 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 import { nextBaseSequence } from '../register/numbering.ts';
 import { summarizeNomination, type NominationSummary } from './candidate-fields.ts';
+import { reviewProgressOf, reviewWarning, type ReviewProgress } from './review-progress.ts';
 
 const { applications, organizations, selectionDecisions, publicNotices, objections, intakeChecks } = schema;
 
@@ -17,7 +18,7 @@ export type DecisionRequest = {
   namedOn?: string;
 };
 
-export type PlannedChange = NominationSummary & { from: SelectionOutcome | null; to: SelectionOutcome; number?: string };
+export type PlannedChange = NominationSummary & { from: SelectionOutcome | null; to: SelectionOutcome; number?: string; review: ReviewProgress };
 export type DecisionPlan = {
   outcome: SelectionOutcome;
   namedOn: string | null;
@@ -25,6 +26,8 @@ export type DecisionPlan = {
   changes: PlannedChange[];
   unchanged: NominationSummary[];
   refused: Array<NominationSummary & { reason: string }>;
+  /** Changes that would run ahead of expert review; confirming them needs a recorded reason. */
+  warnings: Array<NominationSummary & { message: string }>;
   counts: { change: number; unchanged: number; refused: number };
   /** A digest of exactly what the plan will do; apply refuses a token that no longer matches. */
   token: string;
@@ -53,8 +56,9 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
   if (rows.length !== ids.length) throw userError('NOT_FOUND', '所选申报中有不存在的记录，请刷新后重试');
 
   const noticeState = request.outcome === 'named' ? await noticeStateOf(db, request.campaignId, ids, now) : new Map<string, string | null>();
+  const review = await reviewProgressOf(db, request.campaignId, ids);
 
-  const plan: DecisionPlan = { outcome: request.outcome, namedOn: null, validUntil: null, changes: [], unchanged: [], refused: [], counts: { change: 0, unchanged: 0, refused: 0 }, token: '' };
+  const plan: DecisionPlan = { outcome: request.outcome, namedOn: null, validUntil: null, changes: [], unchanged: [], refused: [], warnings: [], counts: { change: 0, unchanged: 0, refused: 0 }, token: '' };
   for (const row of rows) {
     const summary = summarizeNomination({ id: row.id, data: row.data }, { name: row.orgName, districtCode: row.orgDistrict });
     const from = row.outcome ?? null;
@@ -67,11 +71,17 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
     else if (from === 'named') refuse('已命名，不能再改变评选决定；如需撤销请在基地名录中变更状态');
     else if (request.outcome === 'named' && from !== 'shortlisted') refuse(`须先列入拟命名名单并经公示（当前：${from ? label(from) : '未决定'}）`);
     else if (request.outcome === 'named' && noticeState.get(row.id)) refuse(noticeState.get(row.id)!);
-    else plan.changes.push({ ...summary, from, to: request.outcome });
+    else {
+      const progress = review.get(row.id)!;
+      plan.changes.push({ ...summary, from, to: request.outcome, review: progress });
+      const warning = request.outcome === 'not_selected' ? null : reviewWarning(progress);
+      if (warning) plan.warnings.push({ ...summary, message: warning });
+    }
   }
   plan.changes.sort(byDistrictThenName);
   plan.unchanged.sort(byDistrictThenName);
   plan.refused.sort(byDistrictThenName);
+  plan.warnings.sort(byDistrictThenName);
 
   if (request.outcome === 'named') {
     plan.namedOn = request.namedOn ?? beijingToday(now);
@@ -81,7 +91,7 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
   }
   plan.counts = { change: plan.changes.length, unchanged: plan.unchanged.length, refused: plan.refused.length };
   plan.token = createHash('sha256')
-    .update(JSON.stringify([plan.outcome, plan.namedOn, plan.changes.map((c) => [c.applicationId, c.from, c.number ?? null, c.baseName]), plan.unchanged.map((u) => u.applicationId), plan.refused.map((r) => [r.applicationId, r.reason])]))
+    .update(JSON.stringify([plan.outcome, plan.namedOn, plan.changes.map((c) => [c.applicationId, c.from, c.number ?? null, c.baseName]), plan.unchanged.map((u) => u.applicationId), plan.refused.map((r) => [r.applicationId, r.reason]), plan.warnings.map((w) => [w.applicationId, w.message])]))
     .digest('hex');
   return plan;
 }
