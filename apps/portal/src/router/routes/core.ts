@@ -22,6 +22,11 @@ export const coreRoutes: RouteRecordRaw[] = [
     component: () => import('#/views/auth/accept-invitation/index.vue'),
     meta: { title: 'portal.invitation.title' },
   },
+  { path: 'verify-email', name: 'verify-email', component: () => import('#/views/auth/verify-email/index.vue'), meta: { title: 'portal.verify.title' } },
+  { path: 'login-link', name: 'login-link', component: () => import('#/views/auth/login-link/index.vue'), meta: { title: 'portal.loginLink.title' } },
+  // Public: the page itself asks a visitor to sign in first, and keeps the token across the login.
+  { path: 'accept-role', name: 'accept-role', component: () => import('#/views/auth/accept-role/index.vue'), meta: { title: 'portal.acceptRole.title' } },
+  { path: 'account', name: 'account', component: () => import('#/views/auth/account/index.vue'), meta: { title: 'portal.account.title', requiresAuth: true } },
 ];
 
 export const fallbackRoutes: RouteRecordRaw[] = [
