@@ -162,7 +162,7 @@ describe('applicant portal', () => {
     await context.close();
   });
 
-  test('a new unit registers through the form, with live code checks, and lands on its home page', async () => {
+  test('a new unit registers through the form, with live code checks, verifies its email from the mail, and lands on its home page', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(url('/login'));
     await page.locator('[data-testid=register-link]').click();
@@ -214,7 +214,17 @@ describe('applicant portal', () => {
     await screenshot(page, 'portal-register-filled');
     await input(page, 'user-password-confirm').press('Enter');
 
-    // Registered and signed in at once.
+    // Registered but not signed in: the page asks to follow the emailed link.
+    await expect.poll(() => page.locator('[data-testid=register-check-mail]').textContent()).toContain(email);
+    expect(await page.locator('[data-testid=user-menu]').count()).toBe(0);
+    await screenshot(page, 'portal-register-check-mail');
+    // The server's job worker sends the mail within a few seconds.
+    await expect.poll(() => lastMailTo(email), { timeout: 15_000 }).toContain('/portal/verify-email?token=');
+    const link = lastMailTo(email).match(/https?:\/\/\S+\/portal\/verify-email\?token=[\w-]+/)![0];
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, platform.baseUrl));
+    await page.locator('[data-testid=verify-submit]').click();
+    await page.locator('[data-testid=verify-done]').waitFor();
+    await page.locator('[data-testid=verify-done] a').click();
     await page.waitForURL(url('/'));
     const card = page.locator('[data-testid=organization-card]').first();
     await card.waitFor();
@@ -249,6 +259,8 @@ describe('applicant portal', () => {
     await page.locator('[data-testid=register-submit]').click();
     await expect.poll(() => page.locator('[data-testid=form-error]').textContent()).toContain('该统一社会信用代码已注册');
     await expect.poll(() => page.locator('.el-form-item', { has: input(page, 'org-uscc') }).textContent()).toContain('已注册');
+    // The unit may ask the office to check who registered its code.
+    await page.locator('[data-testid=uscc-claim-open]').waitFor();
     await screenshot(page, 'portal-register-conflict');
 
     expect(errors).toEqual([]);
