@@ -7,8 +7,9 @@ import { viewerFromRequest } from './viewer.ts';
 
 /** Downloads that people print and file: the 申报表 PDF, the materials zip, the recommender's 汇总表. */
 export function registerExportRoutes(app: FastifyInstance, deps: ApiDeps) {
-  // The documents render in worker threads; starting the pool now warms them up before the first download.
-  documentPool();
+  // The documents render in worker threads, started and warmed up as the server starts listening
+  // (a server only injected into, as in tests, starts them on its first download).
+  app.addHook('onListen', async () => void documentPool());
   app.addHook('onClose', closeDocumentPool);
 
   app.get<{ Params: { id: string } }>('/files/applications/:id/form.pdf', async (request, reply) => {
