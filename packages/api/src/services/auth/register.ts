@@ -1,6 +1,6 @@
 import { EMAIL_VERIFICATION_TTL_HOURS, type TRegisterInput } from '@ssb/domain/accounts';
 import type { DbOrTx } from '@ssb/db';
-import { hashPassword, schema } from '@ssb/db';
+import { dummyPasswordHash, hashPassword, schema, verifyPassword } from '@ssb/db';
 import { eq } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -44,6 +44,8 @@ export async function registerOrganization(deps: ApiDeps, input: TRegisterInput,
   if (takenUscc) throw userError('CONFLICT', USCC_TAKEN_MESSAGE);
   const existing = await db.query.users.findFirst({ where: eq(users.email, email) });
   if (existing) {
+    // Costs what a hash would, so the answer takes as long as for a new address; nothing is stored.
+    await verifyPassword(await dummyPasswordHash(), input.user.password);
     await tellExistingAddress(db, config.publicUrl, existing);
     return { email };
   }
