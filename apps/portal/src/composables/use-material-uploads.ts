@@ -23,6 +23,7 @@ export function useMaterialUploads(options: {
     maxCount: (kind) => MEDIA_RULES[kind].maxCount,
     precheck: async (file, kind) => (await precheckFile(file, kind)).problems,
     onUploaded: () => options.onUploaded(),
+    reload: () => options.onUploaded(),
     messages: options.messages,
   });
 }

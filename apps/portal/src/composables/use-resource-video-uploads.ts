@@ -1,4 +1,5 @@
 import { RESOURCE_VIDEO_LIMITS } from '@ssb/domain/shared-resources';
+import { trpc } from '@ssb/ui';
 import type { ResourceMediaSaved } from '#/api/resource-media.ts';
 import { precheckResourceVideo } from '#/utils/resource-video-precheck.ts';
 import { useTusUploads } from './use-tus-uploads.ts';
@@ -22,6 +23,11 @@ export function useResourceVideoUploads(options: {
     maxCount: () => RESOURCE_VIDEO_LIMITS.maxVideos,
     precheck: (file) => precheckResourceVideo(file),
     onUploaded: (response) => options.onUploaded(JSON.parse(response.getBody()) as ResourceMediaSaved),
+    // The server's answer was lost: the resource as it is now stands in for it.
+    reload: async () => {
+      const { media, version } = await trpc.resources.edit.query({ resourceId: options.resourceId() });
+      options.onUploaded({ id: options.resourceId(), media, version });
+    },
     messages: { ...options.messages, tooMany: () => options.messages.tooMany },
   });
 }

@@ -1,6 +1,7 @@
 import { defaultOptions, Upload, type DetailedError, type HttpResponse, type PreviousUpload } from 'tus-js-client';
-import { onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue';
+import { nextTick, onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue';
 import { createRateMeter } from '#/utils/upload-progress.ts';
+import { waitForServerFinish } from './tus-server-finish.ts';
 
 export type UploadState = 'checking' | 'refused' | 'queued' | 'uploading' | 'paused' | 'verifying' | 'failed';
 
@@ -19,7 +20,8 @@ export type UploadItem<K extends string = string> = {
   resumed: boolean;
 };
 
-type Runtime = { upload: Upload | null; meter: ReturnType<typeof createRateMeter> };
+/** `lastMethod`: the request that brought the last answer; a HEAD means the server's own answer to the last byte was lost. */
+type Runtime = { upload: Upload | null; meter: ReturnType<typeof createRateMeter>; lastMethod: string };
 
 const CHUNK_SIZE = 5 * 1024 * 1024;
 const ACTIVE: UploadState[] = ['checking', 'queued', 'uploading', 'paused', 'verifying'];
@@ -57,6 +59,8 @@ export type TusUploadOptions<K extends string> = {
   precheck: (file: File, kind: K) => Promise<string[]>;
   /** The server accepted the file; its last response carries what it became. */
   onUploaded: (response: HttpResponse, kind: K) => Promise<unknown> | void;
+  /** Reloads what the server holds, after the server's answer to the last byte was lost (a pause as the last byte went). */
+  reload: (kind: K) => Promise<unknown> | void;
   messages: { tooMany: (kind: K) => string; failed: string; network: string };
 };
 
@@ -151,7 +155,7 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
     item.state = 'uploading';
     const meter = createRateMeter();
     const kind = item.kind;
-    const upload = new Upload(item.file, {
+    const upload: Upload = new Upload(item.file, {
       endpoint: '/uploads',
       metadata: { ...options.metadata(kind), filename: item.file.name, filetype: item.file.type },
       headers: { 'x-csrf-token': readCookie('ssb_csrf') },
@@ -170,15 +174,36 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
         // Every byte is there: the server now checks the file before answering.
         if (sent >= total && current.state === 'uploading') current.state = 'verifying';
       },
-      async onSuccess({ lastResponse }) {
-        await options.onUploaded(lastResponse, kind);
-        remove(key);
-        pump();
+      onUploadUrlAvailable() {
+        // From now on continue only: when the server no longer knows this upload, it took the last byte
+        // and ended its check while its answer was lost (a pause, a cut line); starting over would store the file twice.
+        upload.options.endpoint = null;
+      },
+      onAfterResponse(request) {
+        const runtime = runtimes.get(key);
+        if (runtime) runtime.lastMethod = request.getMethod();
+      },
+      onSuccess({ lastResponse }) {
+        if (runtimes.get(key)?.lastMethod === 'HEAD') return void settleLostAnswer(key, upload.url);
+        const before = options.storedCount(kind);
+        void settle(key, async () => {
+          try {
+            await options.onUploaded(lastResponse, kind);
+            return true;
+          } catch {
+            // The answer could not be read: what the server stored says whether the file is in.
+            await options.reload(kind);
+            await nextTick();
+            return options.storedCount(kind) > before;
+          }
+        });
       },
       onError(error) {
         const current = find(key);
+        const { status, reasons } = refusalReasons(error, options.messages.failed);
+        // Continuing an upload the server no longer has: it took the last byte and has ended its check.
+        if (current && upload.options.endpoint === null && (status === 404 || status === 410)) return void settleLostAnswer(key, null);
         if (current) {
-          const { status, reasons } = refusalReasons(error, options.messages.failed);
           current.state = status !== null && status >= 400 && status < 500 ? 'refused' : 'failed';
           current.problems = status === null ? [options.messages.network] : reasons;
           // A refused file is gone from the server: it must not come back as "not finished last time".
@@ -187,7 +212,7 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
         pump();
       },
     });
-    runtimes.set(key, { upload, meter });
+    runtimes.set(key, { upload, meter, lastMethod: '' });
     try {
       // The same file chosen twice shares a fingerprint: never continue an upload another row is sending.
       const taken = new Set([...runtimes.values()].map((r) => r.upload?.url).filter(Boolean));
@@ -202,6 +227,38 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
     if (find(key)?.state !== 'uploading') return;
     upload.start();
     void refreshInterrupted();
+  }
+
+  /** Ends a row once the server's outcome is known: gone when the file is stored, a retry offered otherwise. */
+  async function settle(key: string, outcome: () => Promise<boolean>) {
+    const stored = await outcome().catch(() => false);
+    const current = find(key);
+    if (stored) remove(key);
+    else if (current) {
+      current.state = 'failed';
+      current.problems = [options.messages.failed];
+      // A retry sends the file again from the start.
+      const upload = runtimes.get(key)?.upload;
+      if (upload) {
+        upload.url = null;
+        upload.options.endpoint = '/uploads';
+      }
+    }
+    pump();
+  }
+
+  /** Every byte reached the server but its answer did not reach the page: wait for its check, then read what it stored. */
+  function settleLostAnswer(key: string, url: string | null) {
+    const current = find(key);
+    if (!current) return;
+    current.state = 'verifying';
+    const before = options.storedCount(current.kind);
+    return settle(key, async () => {
+      if (url) await waitForServerFinish(url, { 'x-csrf-token': readCookie('ssb_csrf') });
+      await options.reload(current.kind);
+      await nextTick();
+      return options.storedCount(current.kind) > before;
+    });
   }
 
   async function pause(key: string) {
