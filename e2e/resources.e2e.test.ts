@@ -1,17 +1,17 @@
-import { deflateSync } from 'node:zlib';
 import { makeMediaFixtures } from '@ssb/media/testing/fixtures';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiSession } from './api-session.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 import { openPage, seriousViolations, signInToPortal as signIn, type PageOptions } from './page-steps.ts';
+import { exhibitThroughApi, gradientPng } from './resource-steps.ts';
 
 /**
  * The shared-resource platform end to end: a base manager publishes an exhibit in the portal, a
  * visitor finds it on the public site by part of a Chinese word, another base asks to borrow it,
- * and the owner approves. The public pages pass an axe-core check.
+ * and the owner approves. The public pages pass an axe-core check. Each test makes the exhibit it
+ * needs (through the API when the making is not what it tests), so each one runs alone.
  */
-
-const TITLE = '天文望远镜复原件（测试）';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 let browser: Browser;
@@ -30,46 +30,34 @@ const at = (path: string) => `${platform.baseUrl}${path}`;
 const input = (page: Page, testId: string) => page.locator(`input[data-testid=${testId}]`);
 const newPage = (options: PageOptions = {}) => openPage(browser, options);
 const signInToPortal = (page: Page, email: string, path: string) => signIn(page, platform.baseUrl, email, path);
+// One API session for the file: sign-ins are rate-limited per address, as for any visitor.
+let manager: ReturnType<typeof apiSession> | undefined;
+const asBaseManager = () => (manager ??= apiSession(platform.baseUrl, 'base@demo.ssb.local'));
+const videosOf = async (resourceId: string) =>
+  (await (await asBaseManager()).query<{ media: Array<{ kind: string; name: string }> }>('resources.edit', { resourceId })).media.filter((m) => m.kind === 'video');
 
-
-
-/** A real 320×200 PNG (a red-to-blue gradient), so the browser has something to decode and show. */
-function gradientPng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const [width, height] = [320, 200];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) rows.set([Math.round((255 * x) / width), 90, Math.round((255 * y) / height)], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+/**
+ * Waits for the video uploads on the page to end, as the page itself knows it: no row still being
+ * checked, sent or verified by the server. Returns the rows left (refused or failed, with why).
+ */
+async function settledUploads(page: Page, timeout = 90_000) {
+  const rows = page.locator('[data-testid=video-uploader] li.upload-row');
+  const active = ['upload-checking', 'upload-queued', 'upload-uploading', 'upload-verifying'];
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const states = await rows.evaluateAll((els) => els.map((el) => ({ state: el.getAttribute('data-testid') ?? '', text: el.textContent ?? '' })));
+    if (!states.some((s) => active.includes(s.state)) || Date.now() > deadline) return states;
+    await page.waitForTimeout(200);
+  }
 }
+
+
 
 const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + n * 86400_000));
 
 describe('shared-resource platform', () => {
-  let resourceId = '';
-
-  test('a base manager writes and publishes an exhibit in the portal', async () => {
+  test('a base manager writes and publishes an exhibit in the portal', { timeout: 120_000 }, async () => {
+    const TITLE = '天文望远镜复原件（测试）';
     const { context, page, errors } = await newPage();
     await signInToPortal(page, 'base@demo.ssb.local', '/');
     // The workbench leads a base manager to the base's own pages.
@@ -94,7 +82,7 @@ describe('shared-resource platform', () => {
     await screenshot(page, 'resources-portal-editor');
     await page.locator('[data-testid=resource-save]').click();
     await page.waitForURL(/\/portal\/resources\/[0-9a-f-]{36}$/);
-    resourceId = page.url().split('/').at(-1)!;
+    const resourceId = page.url().split('/').at(-1)!;
     await expect.poll(() => page.locator('[data-testid=resource-status]').textContent()).toBe('草稿');
 
     // An image, checked on its bytes: a text file named .jpg is refused, a real PNG is attached.
@@ -122,8 +110,11 @@ describe('shared-resource platform', () => {
     expect(await paused.textContent()).toContain('已暂停');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await paused.locator('[data-testid=upload-resume]').click();
+    // The upload's own end: the server's answer to the last byte (or, when the pause lost it, what the server stored).
+    expect(await settledUploads(page)).toEqual([]);
     const videoItem = page.locator('[data-testid=media-item][data-kind=video]');
-    await videoItem.waitFor({ timeout: 30_000 });
+    expect(await videoItem.count()).toBe(1);
+    expect(await videosOf(resourceId)).toHaveLength(1);
     expect(await videoItem.textContent()).toContain('hd720.mp4');
     expect(await videoItem.textContent()).toContain('1280×720');
     // Images and videos are one list, reordered together (the public page shows images, then videos, each in this order).
@@ -142,7 +133,47 @@ describe('shared-resource platform', () => {
     await context.close();
   });
 
+  // The page's request carrying the last byte goes to the server from the test's side, and its answer
+  // is held back: the server has stored the video while the page still shows the upload going.
+  for (const how of ['pause', 'cut line'] as const) {
+    test(`a ${how} after the server took the last byte ends with the video listed once, not twice`, { timeout: 120_000 }, async () => {
+      const { resourceId } = await exhibitThroughApi(await asBaseManager(), { title: `天文望远镜复原件（续传测试 ${how}）` });
+      const { context, page, errors } = await newPage();
+      await signInToPortal(page, 'base@demo.ssb.local', `/resources/${resourceId}`);
+      let held: Route | undefined;
+      let stored!: () => void;
+      const serverStored = new Promise<void>((resolve) => (stored = resolve));
+      await page.route('**/uploads/*', async (route) => {
+        if (route.request().method() !== 'PATCH' || held) return route.continue();
+        held = route;
+        await route.fetch();
+        stored();
+      });
+      await input(page, 'video-input').setInputFiles(media.path('hd720.mp4'));
+      await serverStored;
+      expect(await videosOf(resourceId)).toHaveLength(1);
+      if (how === 'pause') {
+        await page.locator('[data-testid=video-uploader] [data-testid=upload-uploading] [data-testid=upload-pause]').click();
+        await held!.abort().catch(() => undefined);
+        await page.locator('[data-testid=video-uploader] [data-testid=upload-paused] [data-testid=upload-resume]').click();
+      } else {
+        await held!.abort('connectionreset');
+      }
+      // The server no longer knows the upload (it ended it when it stored the file): the page reads the
+      // resource again instead of sending the file a second time.
+      expect(await settledUploads(page)).toEqual([]);
+      const videos = page.locator('[data-testid=media-item][data-kind=video]');
+      expect(await videos.count()).toBe(1);
+      expect(await videos.textContent()).toContain('hd720.mp4');
+      expect(await videosOf(resourceId)).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   test('a visitor finds it by part of a Chinese word, with the word highlighted, and opens it', async () => {
+    const TITLE = '折射望远镜模型（检索测试）';
+    const { resourceId } = await exhibitThroughApi(await asBaseManager(), { title: TITLE, image: gradientPng(), videoPath: media.path('hd720.mp4'), publish: true });
     const { context, page, errors } = await newPage({ forAxe: true });
     await page.goto(at('/'));
     await page.locator('[data-testid=search-input]').fill('望远');
@@ -232,6 +263,8 @@ describe('shared-resource platform', () => {
   });
 
   test('another base asks to borrow it and the owner approves; both sides see the history', async () => {
+    const TITLE = '天文望远镜复原件（借用测试）';
+    const { resourceId } = await exhibitThroughApi(await asBaseManager(), { title: TITLE, publish: true });
     const borrower = await newPage();
     await borrower.page.goto(at(`/login?redirect=${encodeURIComponent(`/resources/${resourceId}`)}`));
     await input(borrower.page, 'login-email').fill('base2@demo.ssb.local');
@@ -290,6 +323,7 @@ describe('shared-resource platform', () => {
   });
 
   test('the directory, the search and a resource page fit a phone screen', async () => {
+    const { resourceId } = await exhibitThroughApi(await asBaseManager(), { title: '天文望远镜复原件（手机测试）', image: gradientPng(), publish: true });
     const { context, page, errors } = await newPage({ width: 390 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto(at('/bases'));
