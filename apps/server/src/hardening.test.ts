@@ -151,7 +151,7 @@ describe('server hardening (NODE_ENV=production)', () => {
       expect(routes).toContain('/trpc/(unknown)');
     });
 
-    it('serves /metrics to loopback or the bearer token only, and /readyz says only ready', async () => {
+    it('serves /metrics to loopback or the bearer token only, and /readyz says only ready to anyone else', async () => {
       const away = { remoteAddress: '203.0.113.9' };
       expect((await platform.server.inject({ url: '/metrics', ...away })).statusCode).toBe(403);
       expect((await platform.server.inject({ url: '/metrics', ...away, headers: { authorization: 'Bearer wrong-token-wrong-token' } })).statusCode).toBe(403);
@@ -159,7 +159,9 @@ describe('server hardening (NODE_ENV=production)', () => {
       expect(withToken.statusCode).toBe(200);
       expect(withToken.body).toContain('ssb_http_request_duration_seconds');
       expect((await platform.server.inject({ url: '/metrics', remoteAddress: '::ffff:127.0.0.1' })).statusCode).toBe(200);
-      expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready' });
+      expect((await platform.server.inject({ url: '/readyz', ...away })).json()).toEqual({ status: 'ready' });
+      // The CLI, on the same machine, learns the database kind before it opens a PGlite directory.
+      expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'pglite' });
     });
   });
 

@@ -129,7 +129,7 @@ describe('every HTTP route outside tRPC takes junk without a 500 or a leak', () 
   it('tus requests at /uploads with junk headers and ids', async () => {
     failures.length = 0;
     const b64 = (text: string) => Buffer.from(text).toString('base64');
-    const junkHeaders = [
+    const junkHeaders: Array<Record<string, string>> = [
       { 'upload-length': '99999999999999999999' },
       { 'upload-length': '-1' },
       { 'upload-length': '10', 'upload-metadata': `filename ${b64('a\u0000.jpg')},target ${b64('material')}` },

@@ -44,10 +44,14 @@ function mayReadMetrics(request: FastifyRequest, list: BlockList, token: string 
   return isIP(ip) !== 0 && list.check(ip, family);
 }
 
-/** Prometheus metrics at /metrics, for the allowed addresses or the token: process defaults and request durations by route. */
+/**
+ * Prometheus metrics at /metrics, for the allowed addresses or the token: process defaults and
+ * request durations by route. Returns the check, for other answers meant for operators only.
+ */
 export function registerMetrics(app: FastifyInstance, access: MetricsAccess) {
   const registry = new Registry();
   const list = allowList(access.allow);
+  const isOperator = (request: FastifyRequest) => mayReadMetrics(request, list, access.token);
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'ssb_http_request_duration_seconds',
@@ -63,9 +67,9 @@ export function registerMetrics(app: FastifyInstance, access: MetricsAccess) {
     for (const route of routes) duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', async (request, reply) => {
-    if (!mayReadMetrics(request, list, access.token)) return reply.code(403).send({ error: { code: 'FORBIDDEN', message: '无权查看监控数据' } });
+    if (!isOperator(request)) return reply.code(403).send({ error: { code: 'FORBIDDEN', message: '无权查看监控数据' } });
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
-  return registry;
+  return { registry, isOperator };
 }

@@ -100,14 +100,15 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerReadableText(server);
   registerDownloadOrigin(server);
   registerUploadsSameOrigin(server);
-  registerMetrics(server, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN });
+  const { isOperator } = registerMetrics(server, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN });
 
   server.get('/healthz', async () => ({ status: 'ok' }));
-  // Ready or not, nothing more: the reason goes to the log, not to whoever asks.
+  // Ready or not, nothing more: the reason goes to the log. Operators (the metrics allow list) also
+  // learn the database kind, which the CLI asks for before it opens a PGlite directory.
   server.get('/readyz', async (request, reply) => {
     try {
       await database.db.execute(sql`select 1`);
-      return { status: 'ready' };
+      return isOperator(request) ? { status: 'ready', database: database.kind } : { status: 'ready' };
     } catch (error) {
       request.log.warn({ err: error }, 'not ready');
       return reply.code(503).send({ status: 'unavailable' });
