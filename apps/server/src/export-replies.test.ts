@@ -1,4 +1,4 @@
-import { DocumentPoolBusyError } from '@ssb/documents';
+import { DocumentPoolBusyError, DocumentRenderTimeoutError } from '@ssb/documents';
 import { TRPCError } from '@trpc/server';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ describe('a download refused by its service', () => {
     conflict: () => new TRPCError({ code: 'CONFLICT', message: '该申报正在处理，请稍后再下载' }),
     limited: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '下载过于频繁，请稍后再试' }),
     busy: () => new DocumentPoolBusyError(),
+    slow: () => new DocumentRenderTimeoutError(),
   };
   app.get<{ Params: { kind: string } }>('/download/:kind', async (request, reply) => {
     try {
@@ -31,5 +32,7 @@ describe('a download refused by its service', () => {
     expect(busy.statusCode).toBe(503);
     expect(busy.headers['retry-after']).toBe('30');
     expect(busy.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: '导出任务较多，请稍后再试' } });
+    const slow = await app.inject('/download/slow');
+    expect({ status: slow.statusCode, message: slow.json().error.message }).toEqual({ status: 503, message: '文件生成超时，请稍后再试' });
   });
 });

@@ -1,4 +1,4 @@
-import { DocumentPoolBusyError } from '@ssb/documents';
+import { DocumentPoolBusyError, DocumentRenderTimeoutError } from '@ssb/documents';
 import { TRPCError } from '@trpc/server';
 import type { FastifyReply } from 'fastify';
 
@@ -24,10 +24,10 @@ export const sendJsonError = (reply: FastifyReply, status: number, code: string,
 
 /**
  * A download's failure as the user reads it: a service's refusal keeps its code and Chinese message,
- * a full render queue is "try again later"; anything else goes to the server's error handler.
+ * a full render queue or an overrun render is "try again later"; anything else goes to the server's error handler.
  */
 export function sendExportError(reply: FastifyReply, error: unknown) {
   if (error instanceof TRPCError && HTTP_STATUS[error.code]) return sendJsonError(reply, HTTP_STATUS[error.code]!, error.code, error.message);
-  if (error instanceof DocumentPoolBusyError) return sendJsonError(reply.header('retry-after', '30'), 503, 'SERVICE_UNAVAILABLE', error.message);
+  if (error instanceof DocumentPoolBusyError || error instanceof DocumentRenderTimeoutError) return sendJsonError(reply.header('retry-after', '30'), 503, 'SERVICE_UNAVAILABLE', error.message);
   throw error;
 }

@@ -20,4 +20,4 @@ export { NATIONAL_LIST_COLUMNS, nationalListTitle, type NationalListInput, type 
 // The heavy renders run in worker threads: these have the signatures of the modules' own functions.
 export { renderApplicationPdf, renderCertificate, renderCertificates, renderNationalListXlsx, renderSummaryPdf, renderSummaryXlsx } from './pool/pooled.ts';
 export { closeDocumentPool, documentPool } from './pool/shared-pool.ts';
-export { DocumentPoolBusyError, RenderPool } from './pool/render-pool.ts';
+export { DocumentPoolBusyError, DocumentRenderTimeoutError, RenderPool } from './pool/render-pool.ts';

@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { DEFAULT_FORM_FIELDS } from '@ssb/domain';
 import { completeApplicationData } from '@ssb/domain/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RenderPool } from './render-pool.ts';
+import { DocumentRenderTimeoutError, RenderPool } from './render-pool.ts';
 
 const bigForm = () => {
   const row = { title: '科学家精神进校园系列活动', date: '2021-09-10', audience: '中学生', attendance: 500 };
@@ -59,4 +59,16 @@ describe('the document render pool', () => {
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(5);
     expect(refused.map((r) => r.reason.message)).toEqual(Array(3).fill('导出任务较多，请稍后再试'));
   }, 120_000);
+
+  it('gives up on a render that overruns, replaces its worker, and renders the next one', async () => {
+    const hasty = new RenderPool({ size: 1, taskTimeoutMs: 1 });
+    try {
+      await expect(hasty.run('applicationPdf', bigForm())).rejects.toBeInstanceOf(DocumentRenderTimeoutError);
+      expect(hasty.stats().completed).toBe(0);
+    } finally {
+      await hasty.close();
+    }
+    const { threadId: renderedIn } = await pool.run('summaryXlsx', { campaign: { year: 2026 }, recommendingBodyName: '测试', rows: [], generatedAt: new Date() });
+    expect(renderedIn).not.toBe(threadId);
+  }, 60_000);
 });

@@ -10,6 +10,14 @@ export class DocumentPoolBusyError extends Error {
   }
 }
 
+/** Raised when a render overran its time: its worker is replaced, and the user may try again. */
+export class DocumentRenderTimeoutError extends Error {
+  constructor() {
+    super('文件生成超时，请稍后再试');
+    this.name = 'DocumentRenderTimeoutError';
+  }
+}
+
 export type PoolOptions = { size?: number; maxQueue?: number; taskTimeoutMs?: number };
 type Job = { id: number; message: TaskMessage; resolve: (value: { bytes: Buffer; threadId: number }) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; job: Job | null; timer?: ReturnType<typeof setTimeout> };
@@ -110,7 +118,7 @@ export class RenderPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.timer = setTimeout(() => this.replace(slot, new Error('document render timed out')), this.taskTimeoutMs);
+      slot.timer = setTimeout(() => this.replace(slot, new DocumentRenderTimeoutError()), this.taskTimeoutMs);
       slot.worker.postMessage(job.message);
     }
   }
