@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,9 +40,14 @@ export async function startPlatform() {
     platform,
     /** The platform's own database, for a test's setup that is not the subject of that test. */
     database,
+    /** Stops the server and its database and deletes the data folder, so one file leaves nothing running or stored for the next. */
     async stop() {
-      await platform.stop();
-      await database.close();
+      try {
+        await platform.stop();
+      } finally {
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
