@@ -188,6 +188,17 @@ describe('server hardening (NODE_ENV=production)', () => {
   });
 
   describe('uploads', () => {
+    it('refuses a NUL byte in a tus upload’s metadata (the file name goes into the database)', async () => {
+      const b64 = (text: string) => Buffer.from(text).toString('base64');
+      const response = await platform.server.inject({
+        method: 'POST',
+        url: '/uploads',
+        headers: { ...office.headers, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `filename ${b64('照片\u0000.jpg')},target ${b64('material')}` },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toBe(UNREADABLE_TEXT_MESSAGE);
+    });
+
     it('answers /uploads without CORS headers, so other sites cannot read it', async () => {
       const origin = { origin: 'https://evil.example' };
       const preflight = await platform.server.inject({ method: 'OPTIONS', url: '/uploads', headers: { ...office.headers, ...origin, 'access-control-request-method': 'POST' } });

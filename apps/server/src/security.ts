@@ -33,12 +33,23 @@ export function registerCsrfProtection(app: FastifyInstance, options: { secure: 
   });
 }
 
+/** A tus Upload-Metadata header (`key base64,key base64`) as its keys and decoded values; a file's name lands in the database. */
+const decodeUploadMetadata = (header: string) =>
+  header.split(',').flatMap((pair) => {
+    const [key = '', value = ''] = pair.trim().split(' ');
+    return [key, Buffer.from(value, 'base64').toString('utf8')];
+  });
+
 /**
  * Plain HTTP routes refuse text PostgreSQL cannot store (NUL, lone surrogates) in the query, the
- * path or a JSON body, as the tRPC procedures do, instead of failing on the insert.
+ * path, a JSON body or tus upload metadata, as the tRPC procedures do, instead of failing on the insert.
  */
 export function registerReadableText(app: FastifyInstance) {
   app.addHook('preValidation', async (request, reply) => {
+    const metadata = request.headers['upload-metadata'];
+    if (typeof metadata === 'string' && findUnreadableText(decodeUploadMetadata(metadata))) {
+      return reply.code(400).send({ message: UNREADABLE_TEXT_MESSAGE, errors: [UNREADABLE_TEXT_MESSAGE] });
+    }
     for (const [where, value] of [['query', request.query], ['params', request.params], ['body', request.body]] as const) {
       if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) continue;
       const path = findUnreadableText(value);
