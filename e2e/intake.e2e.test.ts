@@ -175,14 +175,18 @@ describe('intake, paper check, audit and statistics', () => {
     await page.waitForURL(/\/admin\/audit/);
     await page.locator('[data-testid=audit-table]').waitFor();
     await page.locator('[data-testid=audit-action]').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: /^intake\.\*（全部）$/ }).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^形式审查（全部）$/ }).click();
     await expect.poll(() => page.locator('[data-testid=audit-table] .el-table__body-wrapper tr').count()).toBe(3);
+    // The office reads what happened in its own words, and the object by its name; the code stays in the detail.
     const text = (await page.locator('[data-testid=audit-table]').textContent()) ?? '';
-    expect(text).toContain('intake.reply_correction');
-    expect(text).toContain('intake.correction_edit');
-    expect(text).toContain('intake.request_correction');
-    await page.locator('[data-testid=audit-table] .el-table__body-wrapper tr', { hasText: 'intake.request_correction' }).locator('[data-testid=audit-open]').click();
+    expect(text).toContain('提交补正');
+    expect(text).toContain('补正期间修改');
+    expect(text).toContain('退回补正');
+    expect(text).not.toContain('intake.request_correction');
+    expect(text).not.toMatch(/application · [0-9a-f]{8}-/);
+    await page.locator('[data-testid=audit-table] .el-table__body-wrapper tr', { hasText: '退回补正' }).locator('[data-testid=audit-open]').click();
     await expect.poll(() => page.locator('[data-testid=audit-json]').textContent()).toContain('请补充展陈大纲第五部分');
+    expect(await page.locator('[data-testid=audit-detail]').textContent()).toContain('intake.request_correction');
     await page.waitForTimeout(300);
     await screenshot(page, 'audit-detail');
     await page.keyboard.press('Escape');

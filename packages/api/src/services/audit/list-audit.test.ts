@@ -44,6 +44,21 @@ describe.each(TEST_ENGINES)('audit viewer on %s', (engine) => {
     expect((await office.audit.list({ from: new Date(Date.now() - 3600_000).toISOString(), action: 'role.granted', page: 1, pageSize: 20 })).total).toBe(1);
   });
 
+  it('names the object of each row, with a link where it has a page, and leaves unknown ids as they are', async () => {
+    const office = await api.as(officeId);
+    const campaign = (await api.db.select().from(schema.campaigns).limit(1))[0]!;
+    const [base] = await api.db.select().from(schema.bases).limit(1);
+    await appendAudit(api.db, { actorUserId: officeId, action: 'campaign.quota_set', entityType: 'campaign', entityId: campaign.id, data: {} });
+    if (base) await appendAudit(api.db, { actorUserId: officeId, action: 'base.rectification', entityType: 'base', entityId: base.id, data: {} });
+    const rows = (await office.audit.list({ page: 1, pageSize: 5 })).items;
+    expect(rows.find((r) => r.entityType === 'campaign')?.entity).toEqual({ name: campaign.title, href: `/admin/campaigns/${campaign.id}` });
+    if (base) expect(rows.find((r) => r.entityType === 'base')?.entity).toEqual({ name: `${base.name}（${base.number}）`, href: `/bases/${base.id}` });
+    const user = (await office.audit.list({ action: 'role.granted', page: 1, pageSize: 5 })).items[0]!;
+    expect(user.entity?.name).toBe('刘办公（office@demo.ssb.local）');
+    // Ids that name nothing (here, made-up ones) come back without a name rather than failing the page.
+    expect((await office.audit.list({ entityId: 'app-1', page: 1, pageSize: 5 })).items.every((r) => r.entity === null)).toBe(true);
+  });
+
   it('refuses a date PostgreSQL cannot read (year -1, 10000, junk) with a Chinese message, not a 500', async () => {
     const office = await api.as(officeId);
     for (const date of ['-000001-01-01T00:00:00Z', '+010000-01-01T00:00:00Z', '10000-01-01', 'junk', '1900-01-01']) {

@@ -3,6 +3,7 @@ import { schema } from '@ssb/db';
 import { and, count, desc, eq, gte, ilike, like, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { pageOffset, ZPage } from '../pagination.ts';
+import { describeEntities } from './describe-entities.ts';
 
 const { auditLog, users } = schema;
 
@@ -61,9 +62,10 @@ export async function listAudit(db: DbOrTx, input: TAuditListInput) {
     db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where),
     db.selectDistinct({ action: auditLog.action, entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.action),
   ]);
+  const entities = await describeEntities(db, items);
   return {
     total: total?.n ?? 0,
-    items: items.map((i) => ({ ...i, actor: i.actor?.id ? i.actor : null })),
+    items: items.map((i) => ({ ...i, actor: i.actor?.id ? i.actor : null, entity: entities.get(`${i.entityType}:${i.entityId}`) ?? null })),
     options: { actions: [...new Set(actions.map((a) => a.action))], entityTypes: [...new Set(actions.map((a) => a.entityType))].sort() },
   };
 }
