@@ -12,6 +12,7 @@ const CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_VALIDATION: '请求的参数有误',
 };
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
+const STATUS_CODES: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS' };
 
 export const internalErrorBody = (requestId: string) => ({ error: { code: 'INTERNAL_SERVER_ERROR', message: `${INTERNAL_ERROR_MESSAGE}（编号 ${requestId}）`, requestId } });
 
@@ -35,7 +36,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(500).send(internalErrorBody(request.id));
     }
-    return reply.code(status).send({ error: { code: error.code?.startsWith('FST_') ? 'BAD_REQUEST' : (error.code ?? 'BAD_REQUEST'), message: clientMessage(error) } });
+    return reply.code(status).send({ error: { code: STATUS_CODES[status] ?? 'BAD_REQUEST', message: clientMessage(error) } });
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
