@@ -1,3 +1,4 @@
+import { schema } from '@ssb/db';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signInAdmin } from './admin-steps.ts';
@@ -72,4 +73,29 @@ describe('the admin console as each role meets it', () => {
     expect(await table.locator('.el-table__header th', { hasText: '操作' }).last().isVisible()).toBe(true);
     await context.close();
   });
+
+  test('the office reads its notices in the admin console: an unread count in the header, a message centre, mark all read', async () => {
+    const office = await platform.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'office@demo.ssb.local') });
+    // Setup, not the subject: a notice as the platform writes one when an objection comes in.
+    await platform.database.db.insert(schema.notifications).values({ userId: office!.id, title: '收到新的异议', body: '公示期内收到 1 条异议，请及时答复。', link: '/admin/notices' });
+    const unread = await platform.database.db.query.notifications.findMany({ where: (n, { and, eq, isNull }) => and(eq(n.userId, office!.id), isNull(n.readAt)) });
+
+    const { context, page, errors } = await openPage(browser, { width: 1440 });
+    await signInAdmin(page, platform.baseUrl, 'office@demo.ssb.local', '/');
+    const badge = page.locator('[data-testid=messages-unread] .el-badge__content');
+    await expect.poll(() => badge.textContent()).toBe(String(Math.min(unread.length, 99)));
+    await page.locator('[data-testid=messages-bell]').click();
+    await page.waitForURL(/\/admin\/messages$/);
+    const list = page.locator('[data-testid=messages-list]');
+    await expect.poll(() => list.textContent()).toContain('收到新的异议');
+    await screenshot(page, 'admin-messages');
+    await page.locator('[data-testid=messages-mark-read]').click();
+    await expect.poll(() => badge.isVisible()).toBe(false);
+    // The notice's link stays in the admin app.
+    await list.locator('a', { hasText: '查看' }).first().click();
+    await page.waitForURL(/\/admin\/notices/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+

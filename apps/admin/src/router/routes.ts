@@ -140,6 +140,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: OFFICE_ROLES, titleKey: 'audit.menu', menu: { order: 90, icon: 'audit' } },
       },
       {
+        path: 'messages',
+        name: 'messages',
+        component: () => import('#/views/messages/index.vue'),
+        meta: { titleKey: 'messages.title' },
+      },
+      {
         path: 'forbidden',
         name: 'forbidden',
         component: () => import('#/views/fallback/forbidden/index.vue'),
