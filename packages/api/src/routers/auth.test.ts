@@ -143,6 +143,11 @@ describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
     const me = await caller.auth.login({ email: 'office@demo.ssb.local', password: DEMO_PASSWORD });
     expect(me?.memberships[0]?.role).toBe('office');
     const token = caller.cookies.token!;
+    // Both sign-ins are in the audit log, with the client address.
+    const office = await api.db.query.users.findFirst({ where: eq(schema.users.email, 'office@demo.ssb.local') });
+    const audited = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, office!.id));
+    expect(audited.filter((a) => a.action === 'auth.login_failed').length).toBeGreaterThanOrEqual(1);
+    expect(audited.filter((a) => a.action === 'auth.login').at(-1)?.data).toMatchObject({ ip: expect.stringMatching(/^10\.1\./) });
     const signedIn = await api.callerWithToken(token);
     await signedIn.auth.logout();
     expect(signedIn.cookies.token).toBeNull();

@@ -43,6 +43,8 @@ export async function login(deps: ApiDeps, input: { email: string; password: str
   if ((await countInWindow(db, key, LOCKOUT_SECONDS)) >= LOGIN_MAX_FAILURES) return { ok: false, reason: 'locked' };
 
   if (!user?.passwordHash || !isPasswordRight) {
+    // Every failure is audited, known address or not, so the two take the same steps.
+    await appendAudit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, data: { ip: meta.ip } });
     const { count } = await hitRateLimit(db, key, LOGIN_MAX_FAILURES, LOCKOUT_SECONDS);
     if (count < LOGIN_MAX_FAILURES) return { ok: false, reason: 'invalid' };
     // The lock lasts its full time from the last failure.
@@ -62,5 +64,6 @@ export async function login(deps: ApiDeps, input: { email: string; password: str
   await clearRateLimit(db, key);
   await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
   const session = await createSession(db, user.id, meta);
+  await appendAudit(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, data: { ip: meta.ip } });
   return { ok: true, ...session, userId: user.id };
 }
