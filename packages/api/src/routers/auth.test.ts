@@ -166,6 +166,10 @@ describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
     });
     const owner = await fresh();
     await expect(owner.auth.login({ email: 'expert@demo.ssb.local', password: DEMO_PASSWORD })).resolves.toBeTruthy();
+    // The office sees the pause on the user list, with when it ends.
+    const officeId = (await api.db.query.users.findFirst({ where: eq(schema.users.email, 'office@demo.ssb.local') }))!.id;
+    const listed = (await (await api.as(officeId)).admin.users({ search: 'expert@demo', page: 1, pageSize: 20 })).items.find((u) => u.email === 'expert@demo.ssb.local');
+    expect(new Date(listed!.lockedUntil!).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
   it('an unknown address locks exactly like a known one, and both still run argon2', async () => {

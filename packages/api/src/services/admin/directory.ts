@@ -1,6 +1,7 @@
+import { LOGIN_LOCKOUT_MINUTES, LOGIN_MAX_FAILURES } from '@ssb/domain/accounts';
 import type { Database } from '@ssb/db';
-import { schema } from '@ssb/db';
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { rowsOf, schema } from '@ssb/db';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { pageOffset, type TPage } from '../pagination.ts';
 
 const { memberships, organizations, users } = schema;
@@ -22,10 +23,12 @@ export async function listUsers(db: Database, query: TPage & { search?: string; 
     limit: query.pageSize,
     offset: pageOffset(query),
   });
+  const locks = await lockedUntilByEmail(db, rows.map((u) => u.email));
   return {
     total: total?.n ?? 0,
     items: rows.map((u) => ({
       ...u,
+      lockedUntil: locks.get(u.email) ?? null,
       memberships: u.memberships.map((m) => ({ role: m.role, organizationId: m.organizationId, organizationName: m.organization.name })),
     })),
   };
@@ -46,4 +49,21 @@ export async function listOrganizations(db: Database, query: TPage & { search?: 
     .limit(query.pageSize)
     .offset(pageOffset(query));
   return { total: total?.n ?? 0, items };
+}
+
+/**
+ * Sign-in is paused per typed address and client address (`login-fail:<email>|<ip>`); an account
+ * counts as locked while any such pair is, until the latest of them ends.
+ */
+async function lockedUntilByEmail(db: Database, emails: string[]) {
+  if (emails.length === 0) return new Map<string, Date>();
+  const result = await db.execute(sql`
+    select split_part(substr(key, length('login-fail:') + 1), '|', 1) as email,
+           max(window_start) + make_interval(mins => ${LOGIN_LOCKOUT_MINUTES}) as until
+    from rate_limits
+    where key like 'login-fail:%' and count >= ${LOGIN_MAX_FAILURES}
+      and window_start > now() - make_interval(mins => ${LOGIN_LOCKOUT_MINUTES})
+    group by 1`);
+  const wanted = new Set(emails);
+  return new Map(rowsOf<{ email: string; until: string | Date }>(result).filter((r) => wanted.has(r.email)).map((r) => [r.email, new Date(r.until)]));
 }
