@@ -78,6 +78,9 @@ export function rowsOf<T>(result: unknown): T[] {
 /** What is kept of a driver error (postgres.js, PGlite): never `parameters`, `detail` or `where`, which hold values. */
 const KEPT_FIELDS = ['code', 'severity', 'table', 'column', 'constraint', 'routine', 'schema'] as const;
 
+/** SQLSTATE class 22 (data exception): PostgreSQL quotes the offending value in the message. */
+const isDataException = (error: Record<string, unknown>) => typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code);
+
 /**
  * A copy of an error, and of its causes, fit for the log: a failed query keeps its SQL (placeholders
  * only) and its SQLSTATE, never its bound values. Drizzle writes the values into the message itself.
@@ -93,7 +96,9 @@ export function redactQueryError(error: unknown, depth = 0): unknown {
       ? `Failed query: ${source.query}`
       : error.cause instanceof Error && cause instanceof Error && error.message === error.cause.message
         ? cause.message
-        : error.message;
+        : isDataException(source)
+          ? error.message.replace(/"[^"]*"/g, '"…"')
+          : error.message;
   const copy = new Error(message) as Error & Record<string, unknown>;
   copy.name = error.name;
   const frames = (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at '));
