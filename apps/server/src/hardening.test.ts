@@ -72,6 +72,8 @@ describe('server hardening (NODE_ENV=production)', () => {
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.json().error.message).toBe(TOO_MANY_CALLS_MESSAGE);
       expect(await platform.database.db.query.users.findFirst({ where: eq(schema.users.email, 'hardening-user@example.org') })).toBeUndefined();
+      const encoded = await platform.server.inject(`/trpc/${Array.from({ length: MAX_BATCH_CALLS + 1 }, () => 'reference.districts').join('%2C')}?batch=1&input={}`);
+      expect(encoded.statusCode).toBe(400);
     });
 
     it('refuses a tRPC body over 1 MB with 413 in Chinese', async () => {

@@ -52,7 +52,8 @@ export function registerJsonLimits(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/trpc/')) return;
     const path = request.url.slice('/trpc/'.length).split('?')[0] ?? '';
-    if (path.split(',').length > MAX_BATCH_CALLS) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: TOO_MANY_CALLS_MESSAGE } });
+    // Fastify decodes the path before tRPC splits it, so an encoded comma separates calls too.
+    if (path.split(/,|%2C/i).length > MAX_BATCH_CALLS) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: TOO_MANY_CALLS_MESSAGE } });
   });
 
   // tRPC replaces the JSON parser in its own scope, so its texts are checked here instead.
