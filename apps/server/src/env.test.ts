@@ -18,4 +18,12 @@ describe('environment', () => {
     expect(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
     expect(loadEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
   });
+
+  it('lets only loopback read /metrics unless told, and refuses a list that is not addresses', () => {
+    expect(loadEnv({}).METRICS_ALLOW).toEqual(['127.0.0.1', '::1']);
+    expect(loadEnv({ METRICS_ALLOW: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).METRICS_ALLOW).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
+    expect(() => loadEnv({ METRICS_ALLOW: 'prometheus.local' })).toThrow(/METRICS_ALLOW/);
+    expect(() => loadEnv({ METRICS_ALLOW: '10.0.0.0/33' })).toThrow(/METRICS_ALLOW/);
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -8,6 +9,14 @@ const booleanish = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1');
+
+/** `10.0.0.1`, `10.0.0.0/8`, `::1` or `fd00::/8`. */
+const isAddressOrRange = (entry: string) => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
 
 /** Every environment variable the platform reads, validated once; nothing else reads process.env. */
 export const ZEnv = z.object({
@@ -41,7 +50,8 @@ export const ZEnv = z.object({
   METRICS_ALLOW: z
     .string()
     .default('127.0.0.1,::1')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrRange), { error: 'METRICS_ALLOW 应为逗号分隔的 IP 地址或网段（如 10.0.0.0/8）' }),
   /** A bearer token that may read /metrics from any address (Authorization: Bearer …); unset means none. */
   METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN 至少 16 个字符' }).optional(),
   /** Seed the demo campaign, units and accounts when the database is empty. */
