@@ -296,7 +296,8 @@ describe('the application path', () => {
     await rec.page.locator('[data-testid=action-recommend]').click();
     expect(await rec.page.locator('.el-message-box').textContent()).toContain('当前已推荐 0/3');
     await confirmMessageBox(rec.page);
-    await expect.poll(() => rec.page.locator('[data-testid=application-status]').first().textContent()).toBe('已推荐');
+    // Recommended files go to the office: the tag says where the file is now.
+    await expect.poll(() => rec.page.locator('[data-testid=application-status]').first().textContent()).toBe('已推荐，形式审查中');
     await expect.poll(() => rec.page.locator('[data-testid=quota-figure]').textContent()).toBe('已推荐 1/3');
     expect(await rec.page.locator('[data-testid=action-unrecommend]').count()).toBe(1);
     await rec.page.locator('.rec-page__back').click();

@@ -8,6 +8,7 @@ import { userError } from '../errors.ts';
 import { applicantOrganizationIds, loadApplicationFor, recommenderBodies, type Viewer } from './access.ts';
 import { countRecommended } from './transition-application.ts';
 import { findDuplicateOrganizations } from './duplicates.ts';
+import { stagesOf } from './stages.ts';
 
 const { applications } = schema;
 
@@ -20,9 +21,11 @@ export async function listMyApplications(db: DbOrTx, viewer: Viewer) {
     with: { campaign: true, recommendingBody: { columns: { id: true, name: true } }, organization: { columns: { name: true } } },
     orderBy: desc(applications.updatedAt),
   });
+  const stages = await stagesOf(db, rows);
   return rows.map((a) => ({
     id: a.id,
     status: a.status,
+    stage: stages.get(a.id)!,
     baseName: (a.data.baseName as string | undefined) ?? null,
     organizationName: a.organization.name,
     campaign: { id: a.campaign.id, year: a.campaign.year, title: a.campaign.title },
@@ -45,9 +48,11 @@ export async function getApplication(db: DbOrTx, viewer: Viewer, applicationId: 
   });
   const side = relation === 'office' ? null : relation;
   const deadline = await phaseWindow(db, application.campaign, relation === 'recommender' ? 'recommendation' : 'application', application.recommendingBodyId);
+  const stage = (await stagesOf(db, [application])).get(application.id)!;
   return {
     id: application.id,
     status: application.status,
+    stage,
     version: application.version,
     data: application.data,
     relation,
