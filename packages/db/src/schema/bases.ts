@@ -83,6 +83,10 @@ export const resources = pgTable(
     /** How another base may borrow or book it; empty means it is not lent. */
     lendingTerms: text().notNull().default(''),
     lendable: boolean().notNull().default(false),
+    /** The longest booking, in days (inclusive), the server accepts; null means no limit beyond the terms. */
+    maxBookingDays: integer(),
+    /** Where an online exhibition or lecture is seen (https); null for things lent in person. */
+    onlineUrl: text(),
     status: text({ enum: RESOURCE_STATUSES }).notNull().default('draft'),
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
