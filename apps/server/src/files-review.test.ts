@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
 import { DEMO_PASSWORD } from '@ssb/db/seed';
-import { exifOrientation } from '@ssb/media';
+import { exifOrientation, inspectJpeg } from '@ssb/media';
 import { IDENTIFYING_TEXT, makeTaggedJpeg, makeTaggedVideo } from '@ssb/media/testing/fixtures';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,23 @@ describe('materials for assigned experts', () => {
     const original = await bytesOf(await office.get(`/files/materials/${assignedPhoto}?original=1`));
     expect(original.equals(readFileSync(join(scratch, 'tagged.jpg')))).toBe(true);
     expect((await bytesOf(await office.get(`/files/materials/${assignedPhoto}`))).includes(naming)).toBe(false);
+  });
+
+  it('sends lists a small thumbnail of a photo, made from the copy without metadata, and the full copy otherwise', async () => {
+    const full = await bytesOf(await expert.get(`/files/materials/${assignedPhoto}`));
+    const response = await expert.get(`/files/materials/${assignedPhoto}?size=thumb`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    const thumb = await bytesOf(response);
+    expect(thumb.length).toBeLessThan(full.length);
+    expect(thumb.includes(naming)).toBe(false);
+    const path = join(scratch, 'thumb-check.jpg');
+    writeFileSync(path, thumb);
+    expect((await inspectJpeg(path))?.width).toBeLessThanOrEqual(480);
+    // Made once, then served from the store.
+    expect((await bytesOf(await expert.get(`/files/materials/${assignedPhoto}?size=thumb`))).equals(thumb)).toBe(true);
+    // A video has no thumbnail: the same bytes as without the parameter.
+    expect((await expert.get(`/files/materials/${assignedVideo}?size=thumb`, { range: 'bytes=0-15' })).status).toBe(206);
   });
 
   it('answers junk ids and missing files with 404 in Chinese, and a failing database with 503, never 500', async () => {

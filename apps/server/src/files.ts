@@ -1,4 +1,4 @@
-import { ensureStrippedCopy, isAssignedExpertOf, loadApplicationFor, type ApiDeps } from '@ssb/api';
+import { ensureMaterialThumbnail, ensureStrippedCopy, isAssignedExpertOf, loadApplicationFor, type ApiDeps } from '@ssb/api';
 import { schema } from '@ssb/db';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -47,7 +47,7 @@ export async function answerFailure(request: FastifyRequest, reply: FastifyReply
  * materials kept before copies existed), so blind review cannot be undone by a file's metadata.
  */
 export function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
-  app.get<{ Params: { id: string }; Querystring: { original?: string } }>('/files/materials/:id', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { original?: string; size?: string } }>('/files/materials/:id', async (request, reply) => {
     const notFound = (message: string = FILE_MESSAGES.notFound) => reply.code(404).send({ error: { code: 'NOT_FOUND', message } });
     try {
       const found = await viewerFromRequest(deps.db, request);
@@ -68,6 +68,9 @@ export function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
           return reply.code(422).send({ error: { code: 'UNPROCESSABLE_CONTENT', message: FILE_MESSAGES.unstrippable } });
         }
       }
+      // Lists show photos small: `?size=thumb` sends a ≤ 480 px JPEG made from the copy without metadata.
+      const thumbnail = !wantsOriginal && request.query.size === 'thumb' && material.format === 'jpeg' ? await ensureMaterialThumbnail(deps.files, key, request.log) : null;
+      if (thumbnail) key = thumbnail;
       const size = await deps.files.size(key);
       if (size === null) return notFound(FILE_MESSAGES.missing);
       reply.header('content-type', CONTENT_TYPES[material.format] ?? 'application/octet-stream');

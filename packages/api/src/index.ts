@@ -13,6 +13,7 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { assertMayUpload, beginMaterialUpload, registerMaterial, MaterialRefusedError } from './services/materials/register-material.ts';
 export { ensureStrippedCopy } from './services/materials/stripped-copy.ts';
+export { ensureMaterialThumbnail } from './services/materials/material-thumbnail.ts';
 export { idleUploads, isUploadRecorded, releaseUpload, touchUpload } from './services/materials/uploads-in-flight.ts';
 export { loadApplicationFor } from './services/applications/access.ts';
 export { loadSession } from './services/auth/sessions.ts';

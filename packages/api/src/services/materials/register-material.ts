@@ -157,5 +157,5 @@ export async function listMaterials(db: DbOrTx, viewer: Viewer, applicationId: s
     where: eq(schema.materials.applicationId, application.id),
     orderBy: (m, { asc }) => [asc(m.kind), asc(m.sortOrder)],
   });
-  return rows.map(({ storageKey: _key, strippedStorageKey: _stripped, ...rest }) => ({ ...rest, url: `/files/materials/${rest.id}` }));
+  return rows.map(({ storageKey: _key, strippedStorageKey: _stripped, ...rest }) => ({ ...rest, url: `/files/materials/${rest.id}`, thumbUrl: `/files/materials/${rest.id}?size=thumb` }));
 }

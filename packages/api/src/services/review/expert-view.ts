@@ -80,6 +80,7 @@ export async function assignmentForExpert(db: DbOrTx, expertUserId: string, assi
         // Original file names often carry the unit's name: replaced by a neutral one in blind rounds.
         name: round.blind ? `${m.kind === 'photo' ? '照片' : '视频'} ${++perKind[m.kind]}` : m.originalName,
         url: `/files/materials/${m.id}`,
+        thumbUrl: `/files/materials/${m.id}?size=thumb`,
         width: m.width,
         height: m.height,
         durationSeconds: m.durationSeconds,
