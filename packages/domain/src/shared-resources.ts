@@ -6,6 +6,9 @@ import { SPIRIT_ELEMENTS } from './spirit.ts';
 
 /** Input schemas of the shared-resource platform, used by the portal's forms and by the procedures. */
 
+/** No booking may be set to run longer than a year. */
+export const MAX_BOOKING_DAYS_CAP = 365;
+
 const SPIRIT_KEYS = SPIRIT_ELEMENTS.map((e) => e.key) as [string, ...string[]];
 const names = z.array(z.string().trim().min(1).max(40)).max(20, { error: '最多填写 20 位' });
 
@@ -19,6 +22,20 @@ export const ZResourceFields = z.object({
   audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
   lendable: z.boolean(),
   lendingTerms: z.string().trim().max(2000, { error: '借用条件不超过 2000 字' }),
+  /** The longest booking in days the server accepts; null when the terms set no limit. */
+  maxBookingDays: z
+    .number({ error: '最长借用天数应为整数' })
+    .int({ error: '最长借用天数应为整数' })
+    .min(1, { error: '最长借用天数至少 1 天' })
+    .max(MAX_BOOKING_DAYS_CAP, { error: `最长借用天数不超过 ${MAX_BOOKING_DAYS_CAP} 天` })
+    .nullable()
+    .optional(),
+  /** The page of an online exhibition or lecture. */
+  onlineUrl: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: '网址应以 http:// 或 https:// 开头' }).max(500, { error: '网址不超过 500 字' })])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
 });
 export type TResourceFields = z.infer<typeof ZResourceFields>;
 
@@ -59,9 +76,14 @@ export function latestBookingDate(today: string) {
   return `${target}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastOfMonth)).padStart(2, '0')}`;
 }
 
+/** Days a booking covers, both ends included ("YYYY-MM-DD" dates). */
+export const bookingDays = (dates: { startsOn: string; endsOn: string }) =>
+  Math.round((Date.parse(`${dates.endsOn}T00:00:00Z`) - Date.parse(`${dates.startsOn}T00:00:00Z`)) / 86_400_000) + 1;
+
 /** Why these dates cannot be asked for today, in the user's words; null when they can. */
-export function bookingDatesProblem(dates: { startsOn: string; endsOn: string }, today: string): string | null {
+export function bookingDatesProblem(dates: { startsOn: string; endsOn: string }, today: string, maxDays?: number | null): string | null {
   if (dates.startsOn < today) return '开始日期不能早于今天';
+  if (maxDays && bookingDays(dates) > maxDays) return `该资源每次最多借用 ${maxDays} 天，所选日期共 ${bookingDays(dates)} 天，请缩短借用期`;
   const latest = latestBookingDate(today);
   if (dates.endsOn > latest) return `只能预约 ${BOOKING_HORIZON_YEARS} 年内的日期，结束日期不能晚于 ${latest}`;
   return null;

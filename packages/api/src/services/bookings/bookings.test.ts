@@ -24,7 +24,7 @@ describe.each(TEST_ENGINES)('sharing between bases on %s', (engine) => {
   });
   afterAll(() => api?.close());
 
-  async function publishedExhibit(fields: Partial<typeof EXHIBIT_FIELDS> = {}) {
+  async function publishedExhibit(fields: Partial<typeof EXHIBIT_FIELDS & { maxBookingDays: number | null }> = {}) {
     const manager = await api.as(owner.manager.id);
     const created = await manager.resources.create({ ...EXHIBIT_FIELDS, ...fields, baseId: owner.base.id });
     await manager.resources.transition({ resourceId: created.id, action: 'publish' });
@@ -138,5 +138,45 @@ describe.each(TEST_ENGINES)('sharing between bases on %s', (engine) => {
     await expect(asker.bookings.request({ resourceId, startsOn: '9999-12-30', endsOn: '9999-12-31' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(asker.bookings.request({ resourceId, startsOn: latest, endsOn: latest })).resolves.toMatchObject({ status: 'requested' });
     await expect(asker.bookings.request({ resourceId, startsOn: beijingToday(), endsOn: beijingToday() })).resolves.toMatchObject({ status: 'requested' });
+  });
+
+  it("enforces the resource's own longest booking: 90 days are refused where 30 are allowed, 30 pass", async () => {
+    const resourceId = await publishedExhibit({ maxBookingDays: 30 });
+    const asker = await api.as((await seedManagedBase(api.db)).manager.id);
+    await expect(asker.bookings.request({ resourceId, startsOn: inDays(100), endsOn: inDays(189) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '该资源每次最多借用 30 天，所选日期共 90 天，请缩短借用期',
+    });
+    await expect(asker.bookings.request({ resourceId, startsOn: inDays(100), endsOn: inDays(129) })).resolves.toMatchObject({ status: 'requested' });
+    const page = await (await api.anonymous()).resources.get({ resourceId });
+    expect(page.maxBookingDays).toBe(30);
+  });
+
+  it('refuses a longest booking outside 1–365 days with a Chinese message, and keeps an online address', async () => {
+    const manager = await api.as(owner.manager.id);
+    await expect(manager.resources.create({ ...EXHIBIT_FIELDS, maxBookingDays: 0, baseId: owner.base.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(manager.resources.create({ ...EXHIBIT_FIELDS, onlineUrl: 'javascript:alert(1)', baseId: owner.base.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const created = await manager.resources.create({ ...EXHIBIT_FIELDS, type: 'online', onlineUrl: 'https://example.org/expo', baseId: owner.base.id });
+    await manager.resources.transition({ resourceId: created.id, action: 'publish' });
+    expect((await (await api.anonymous()).resources.get({ resourceId: created.id })).onlineUrl).toBe('https://example.org/expo');
+  });
+
+  it("shows a requester their own pending and approved requests for a resource, not declined ones nor other bases'", async () => {
+    const resourceId = await publishedExhibit();
+    const mine = await seedManagedBase(api.db);
+    const asker = await api.as(mine.manager.id);
+    const lender = await api.as(owner.manager.id);
+    const first = await asker.bookings.request({ resourceId, startsOn: inDays(200), endsOn: inDays(202) });
+    const second = await asker.bookings.request({ resourceId, startsOn: inDays(210), endsOn: inDays(212) });
+    const third_ = await asker.bookings.request({ resourceId, startsOn: inDays(220), endsOn: inDays(222) });
+    await (await api.as(third.manager.id)).bookings.request({ resourceId, startsOn: inDays(230), endsOn: inDays(232) });
+    await lender.bookings.approve({ bookingId: second.id });
+    await lender.bookings.decline({ bookingId: third_.id });
+    const listed = await asker.bookings.mineFor({ resourceId });
+    expect(listed.map((b) => [b.id, b.status])).toEqual([
+      [first.id, 'requested'],
+      [second.id, 'approved'],
+    ]);
+    expect(listed[0]!.requesterBaseName).toBe(mine.base.name);
   });
 });

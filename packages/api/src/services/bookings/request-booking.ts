@@ -20,6 +20,8 @@ export async function requestBooking(db: Database, viewer: ManagerViewer, input:
     if (resource.status !== 'published') throw userError('BAD_REQUEST', '该资源未发布，不能申请');
     if (!resource.lendable) throw userError('BAD_REQUEST', '该资源不对外借用或预约');
     if (resource.baseId === requester.id) throw userError('BAD_REQUEST', '不能申请借用本基地的资源');
+    const lengthProblem = bookingDatesProblem(input, beijingToday(now), resource.maxBookingDays);
+    if (lengthProblem) throw userError('BAD_REQUEST', lengthProblem);
     await refuseOverlap(tx, input);
     await refuseRepeatedRequest(tx, { ...input, requesterBaseId: requester.id });
     const [booking] = await tx

@@ -18,6 +18,8 @@ export async function getPublicResource(db: DbOrTx, resourceId: string) {
       audiences: schema.resources.audiences,
       lendable: schema.resources.lendable,
       lendingTerms: schema.resources.lendingTerms,
+      maxBookingDays: schema.resources.maxBookingDays,
+      onlineUrl: schema.resources.onlineUrl,
       publishedAt: schema.resources.publishedAt,
       isDemo: schema.resources.isDemo,
       media: schema.resources.media,

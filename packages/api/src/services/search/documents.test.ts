@@ -17,6 +17,8 @@ const resource = (media: ResourceRow['media']): ResourceRow => ({
   media,
   lendingTerms: '',
   lendable: false,
+  maxBookingDays: null,
+  onlineUrl: null,
   status: 'published',
   isDemo: false,
   version: 1,
