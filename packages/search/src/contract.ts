@@ -50,9 +50,20 @@ export function runSearchEngineContract(label: string, create: () => Promise<Eng
     });
 
     it('matches Latin words by prefix and tolerates a typo', async () => {
-      expect(ids((await engine.query({ q: 'Xuesen' })).hits)).toEqual([D.qianVideo.id]);
       expect(ids((await engine.query({ q: 'docu' })).hits)).toEqual([D.qianVideo.id]);
       expect(ids((await engine.query({ q: 'documentry' })).hits)).toEqual([D.qianVideo.id]);
+    });
+
+    it('finds Chinese titles and names from their pinyin, as an English reader types them', async () => {
+      const qian = ids([D.qianManuscripts, D.qianVideo, D.spaceBase]);
+      expect(ids((await engine.query({ q: 'Qian' })).hits)).toEqual(qian);
+      expect(ids((await engine.query({ q: 'qianxuesen' })).hits)).toEqual(qian);
+      expect(ids((await engine.query({ q: 'Qian Xuesen' })).hits)).toEqual(qian);
+      expect(ids((await engine.query({ q: 'Xuesen' })).hits)).toEqual(qian);
+      expect(ids((await engine.query({ q: 'qianxusen' })).hits)).toEqual(qian); // a typo
+      expect(ids((await engine.query({ q: 'Deng Jiaxian' })).hits)).toEqual([D.dengLecture.id]);
+      expect(ids((await engine.query({ q: 'qinghaosu' })).hits)).toEqual([D.tuExhibit.id]);
+      expect(ids((await engine.query({ q: 'xishan' })).hits)).toEqual(ids([D.liCourse, D.qianVideo]));
     });
 
     it('escapes HTML in snippets and marks only the matched words', async () => {

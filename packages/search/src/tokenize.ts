@@ -73,10 +73,14 @@ export function queryTerms(q: string): QueryTerms {
 
 const quoteLexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-/** A tsvector literal of the distinct terms (no positions: ranking uses the title's own vector). */
-export function tsvectorLiteral(...texts: string[]): string {
+/**
+ * A tsvector literal of the distinct terms of the texts plus `extra` ones taken as they are (no
+ * positions: ranking uses the title's own vector).
+ */
+export function tsvectorLiteral(texts: string[], extra: string[] = []): string {
   const terms = new Set<string>();
   for (const text of texts) for (const term of indexTerms(text)) if (term.length <= 200) terms.add(term);
+  for (const term of extra) if (term.length <= 200) terms.add(term);
   return [...terms].map(quoteLexeme).join(' ');
 }
 

@@ -1,6 +1,7 @@
 import { rowsOf, type Transaction } from '@ssb/db';
 import { sql } from 'drizzle-orm';
 import type { SearchDocument } from '../port.ts';
+import { pinyinNames, pinyinTerms } from '../pinyin.ts';
 import { normalise, tsvectorLiteral } from '../tokenize.ts';
 import { textArray } from './sql-values.ts';
 
@@ -8,7 +9,7 @@ const LATIN_WORDS = /[a-z0-9]+/g;
 
 /** Latin words of a document, for the typo-tolerant trigram match (pinyin names, English titles). */
 const latinText = (doc: SearchDocument) =>
-  (normalise([doc.title, doc.scientists.join(' '), doc.baseName, doc.body].join(' ')).match(LATIN_WORDS) ?? []).join(' ').slice(0, 2000);
+  (normalise([...pinyinNames(doc.scientists), doc.title, doc.scientists.join(' '), doc.baseName, doc.body].join(' ')).match(LATIN_WORDS) ?? []).join(' ').slice(0, 2000);
 
 /** Takes the next generation; the row lock it holds until commit makes writers commit in order. */
 export async function nextGeneration(tx: Transaction, options: { newEpoch?: boolean } = {}): Promise<number> {
@@ -38,7 +39,7 @@ export async function writeDocuments(tx: Transaction, documents: SearchDocument[
   );
   const seqOf = new Map(numbered.map((r) => [r.id, r.seq]));
   const words = batch.map(
-    (d) => sql`(${seqOf.get(d.id.toLowerCase())!}::integer, ${tsvectorLiteral(d.title, d.scientists.join(' '), d.baseName, d.body)}::tsvector, ${latinText(d)})`,
+    (d) => sql`(${seqOf.get(d.id.toLowerCase())!}::integer, ${tsvectorLiteral([d.title, d.scientists.join(' '), d.baseName, d.body], pinyinTerms(d))}::tsvector, ${latinText(d)})`,
   );
   await tx.execute(sql`
     insert into search_words (seq, tokens, latin) values ${sql.join(words, sql`, `)}

@@ -1,20 +1,25 @@
 import { Meilisearch, type Task } from 'meilisearch';
 import { highlightSnippet } from '../highlight.ts';
+import { pinyinTerms } from '../pinyin.ts';
 import { emptyFacets, FACET_LIMIT, FACETS, normalisePaging, urlOf, type FacetName, type SearchDocument, type SearchEngine, type SearchResult } from '../port.ts';
 import { queryTerms } from '../tokenize.ts';
 import { FACET_ATTRIBUTE, filterExpression } from './filters.ts';
 
 export type MeilisearchOptions = { url: string; apiKey?: string; indexUid?: string };
 
-type MeiliDocument = SearchDocument & { sortAtTs: number };
+/** `pinyin`: the pinyin terms of title, base and scientists (see pinyin.ts), searched, never shown. */
+type MeiliDocument = SearchDocument & { sortAtTs: number; pinyin: string };
 
 const SETTINGS = {
-  searchableAttributes: ['title', 'scientists', 'baseName', 'body'],
+  searchableAttributes: ['title', 'scientists', 'baseName', 'pinyin', 'body'],
   filterableAttributes: ['kind', ...Object.values(FACET_ATTRIBUTE)],
   sortableAttributes: ['sortAtTs'],
   displayedAttributes: ['id', 'kind', 'title', 'body', 'type', 'districtCode', 'baseId', 'baseName', 'cover'],
   // Chinese text is segmented by Meilisearch's own tokenizer (charabia, jieba dictionary).
-  localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn' as const] }],
+  localizedAttributes: [
+    { attributePatterns: ['pinyin'], locales: ['eng' as const] },
+    { attributePatterns: ['*'], locales: ['cmn' as const] },
+  ],
   faceting: { maxValuesPerFacet: FACET_LIMIT, sortFacetValuesBy: { '*': 'count' as const } },
   pagination: { maxTotalHits: 100_000 },
 };
@@ -54,7 +59,7 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
     async upsert(documents) {
       await ensureReady();
       if (!documents.length) return;
-      const docs = documents.map((d) => ({ ...d, sortAtTs: Date.parse(d.sortAt) }));
+      const docs = documents.map((d) => ({ ...d, sortAtTs: Date.parse(d.sortAt), pinyin: pinyinTerms(d).join(' ') }));
       succeeded(await index.addDocuments(docs, { primaryKey: 'id' }).waitTask());
     },
     async remove(ids) {
