@@ -32,6 +32,21 @@ function publicMessage(error: TRPCError, zodError: ZodError | null, requestId: s
   return DEFAULT_MESSAGES[error.code] ?? INTERNAL_ERROR_MESSAGE;
 }
 
+type Issue = { path: string; message: string };
+
+/** A service may refuse with the fields at fault (`cause.issues`), as a schema does, so pages mark each field. */
+function issuesOf(cause: unknown): Issue[] | null {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return null;
+  const valid = issues.filter((i): i is Issue => typeof i?.path === 'string' && typeof i?.message === 'string');
+  return valid.length > 0 ? valid : null;
+}
+const fieldErrorsOf = (issues: Issue[]) => {
+  const errors: Record<string, string[]> = {};
+  for (const { path, message } of issues) (errors[path.split('.')[0]!] ??= []).push(message);
+  return errors;
+};
+
 export const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -39,6 +54,7 @@ export const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const requestId = ctx?.requestId;
+      const serviceIssues = zodError ? null : issuesOf(error.cause);
       const { stack: _stack, ...data } = shape.data;
       return {
         ...shape,
@@ -47,8 +63,8 @@ export const t = initTRPC
           ...data,
           requestId: requestId ?? null,
           conflict: (error.cause as { conflict?: unknown } | undefined)?.conflict ?? null,
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
-          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : (serviceIssues && fieldErrorsOf(serviceIssues)),
+          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : serviceIssues,
         },
       };
     },

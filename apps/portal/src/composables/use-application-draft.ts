@@ -57,6 +57,8 @@ export function useApplicationDraft(applicationId: () => string, options: { debo
   const state = ref<SaveState>('saved');
   const savedAt = ref<Date | null>(null);
   const errorMessage = ref('');
+  /** Fields the server refused in the last save (over a limit), by field key, for the page to mark. */
+  const fieldIssues = ref<Record<string, string>>({});
   const conflict = shallowRef<DraftConflict | null>(null);
   /** A local copy newer than the server's, waiting for the user to restore or discard it. */
   const offeredLocal = shallowRef<LocalDraft | null>(null);
@@ -148,6 +150,7 @@ export function useApplicationDraft(applicationId: () => string, options: { debo
       lastSaved = sentText;
       savedAt.value = new Date(result.updatedAt);
       errorMessage.value = '';
+      fieldIssues.value = {};
       if (isClean()) {
         state.value = 'saved';
         clearLocalDrafts(storage, applicationId());
@@ -178,7 +181,10 @@ export function useApplicationDraft(applicationId: () => string, options: { debo
       } else {
         errorMessage.value = described.message;
         state.value = 'error';
-        schedule(RETRY_MS);
+        const refused = described.issues.filter((i) => i.path.startsWith('data.'));
+        fieldIssues.value = Object.fromEntries(refused.map((i) => [i.path.slice('data.'.length).split('.')[0]!, i.message]));
+        // A refusal of what was typed will not change on a retry: the next edit saves again.
+        if (refused.length === 0) schedule(RETRY_MS);
       }
     }
   }
@@ -281,6 +287,7 @@ export function useApplicationDraft(applicationId: () => string, options: { debo
     state,
     savedAt,
     errorMessage,
+    fieldIssues,
     conflict,
     offeredLocal,
     load,
