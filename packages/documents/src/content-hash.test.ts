@@ -28,6 +28,16 @@ describe('applicationContentHash / shortCodeOf', () => {
     expect(applicationContentHash(relabelled, data, meta)).toBe(hash);
   });
 
+  it('stays the same when the office adds a field the applicant has not filled in', () => {
+    const added = [...DEFAULT_FORM_FIELDS, { key: 'extra1' }];
+    expect(shortCodeOf(applicationContentHash(added, data, meta))).toBe(shortCodeOf(hash));
+    expect(shortCodeOf(applicationContentHash(added, { ...data, extra1: '' }, meta))).toBe(shortCodeOf(hash));
+    expect(shortCodeOf(applicationContentHash(added, { ...data, extra1: '有无障碍坡道' }, meta))).not.toBe(shortCodeOf(hash));
+    const partial = { ...data, partnerships: undefined };
+    const withoutPartnerships = applicationContentHash(DEFAULT_FORM_FIELDS, partial, meta);
+    expect(applicationContentHash(added, partial, meta)).toBe(withoutPartnerships);
+  });
+
   it('changes with any value, the id, the applicant or the recommender', () => {
     const others = [
       applicationContentHash(DEFAULT_FORM_FIELDS, { ...data, annualVisitors: 80001 }, meta),

@@ -28,14 +28,21 @@ export function canonicalJson(value: unknown): string {
   return 'null';
 }
 
-/** sha256 (hex) of the content a paper copy shows: only the form's own fields count, not stray draft keys. */
+/** Nothing filled in: such a field prints blank, whether it was on the form then or added later. */
+const isBlank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * sha256 (hex) of what the applicant filled in, by field key: only the form's own fields count (not
+ * stray draft keys), and only those with a value, so a field the office adds later leaves the code
+ * of an unchanged application as it was. Fully filled forms hash as before this rule.
+ */
 export function applicationContentHash(
   fields: readonly Pick<FormField, 'key'>[],
   data: Record<string, unknown>,
   meta: ApplicationHashMeta,
 ): string {
   const values: Record<string, unknown> = {};
-  for (const field of fields) values[field.key] = data[field.key] ?? null;
+  for (const field of fields) if (!isBlank(data[field.key])) values[field.key] = data[field.key];
   const content = {
     applicationId: meta.applicationId,
     fields: values,

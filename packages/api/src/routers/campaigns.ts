@@ -1,4 +1,4 @@
-import { ZFormField } from '@ssb/domain/application-form';
+import { ZNewFormField } from '@ssb/domain/new-form-field';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { officeProcedure, publicProcedure } from '../procedures.ts';
@@ -27,11 +27,8 @@ export const campaignsRouter = {
       return { ok: true };
     }),
   addFormField: officeProcedure
-    .input(z.object({ campaignId: z.uuid(), field: ZFormField }))
-    .mutation(async ({ ctx, input }) => {
-      await addFormField(ctx.db, { userId: ctx.user.id }, input);
-      return { ok: true };
-    }),
+    .input(z.object({ campaignId: z.uuid(), field: ZNewFormField }))
+    .mutation(async ({ ctx, input }) => ({ ok: true, field: await addFormField(ctx.db, { userId: ctx.user.id }, input) })),
   setCategories: officeProcedure
     .input(z.object({ campaignId: z.uuid(), categories: z.array(z.string().trim().min(1).max(30, { error: '类别名称不超过 30 字' })).min(1, { error: '至少保留一个基地类别' }).max(20) }))
     .mutation(({ ctx, input }) => setCategories(ctx.db, { userId: ctx.user.id }, input)),

@@ -1,3 +1,4 @@
+import { ZReviewCriteriaInput } from '@ssb/domain/review-criteria';
 import { REVIEW_ROUND_KINDS } from '@ssb/domain/selection';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -13,22 +14,9 @@ import { declareConflict, saveScoreDraft, submitScores } from '../services/revie
 
 const expertProcedure = roleProcedure('expert');
 
-const ZCriterion = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, { error: '评分项标识须以字母开头，仅含字母和数字' }),
-  label: z.string().trim().min(2, { error: '请填写评分项名称' }).max(60),
-  labelEn: z.string().trim().max(80).optional(),
-  weight: z.number().positive({ error: '权重须大于 0' }).max(100),
-  maxScore: z.number().int().min(1).max(1000),
-});
-const ZCriteria = z
-  .array(ZCriterion)
-  .min(1, { error: '评分表至少需要一个评分项' })
-  .max(20)
-  .refine((list) => new Set(list.map((c) => c.key)).size === list.length, { error: '评分项标识不能重复' });
-
 const ZRoundSettings = z.object({
   blind: z.boolean(),
-  criteria: ZCriteria.optional(),
+  criteria: ZReviewCriteriaInput.optional(),
   expertsPerApplication: z.number().int().min(1, { error: '每份申报至少 1 位专家' }).max(15),
   disagreementThreshold: z.number().min(0).max(100),
   closesAt: z.iso.datetime({ offset: true }).nullable().transform((v) => (v ? new Date(v) : null)),

@@ -1,4 +1,5 @@
-import { DEFAULT_FORM_FIELDS, type FormField } from '@ssb/domain/application-form';
+import { DEFAULT_FORM_FIELDS } from '@ssb/domain/application-form';
+import { fieldFromNew, type NewFormField } from '@ssb/domain/new-form-field';
 import { BASE_CATEGORIES } from '@ssb/domain/spirit';
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import type { Database } from '@ssb/db';
@@ -58,14 +59,21 @@ export async function updateCampaignPhases(db: Database, actor: Actor, input: { 
   });
 }
 
-/** The office adds a field to this year's form: no code change, validated by the same rules on both sides. */
-export async function addFormField(db: Database, actor: Actor, input: { campaignId: string; field: FormField }) {
-  await db.transaction(async (tx) => {
-    const campaign = await tx.query.campaigns.findFirst({ where: eq(schema.campaigns.id, input.campaignId) });
+/**
+ * The office adds a field to this year's form: no code change, validated by the same rules on both
+ * sides. The key is generated here, never typed; a field cannot be removed once added (answers are kept by key).
+ */
+export async function addFormField(db: Database, actor: Actor, input: { campaignId: string; field: NewFormField }) {
+  if (input.field.type === 'table') throw userError('BAD_REQUEST', '表格类字段不能在此添加');
+  if (input.field.type === 'select' && !input.field.options?.length) throw userError('BAD_REQUEST', '下拉选择至少需要一个选项');
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, input.campaignId)).for('update');
     if (!campaign) throw userError('NOT_FOUND', '申报年度不存在');
-    if (campaign.formFields.some((f) => f.key === input.field.key)) throw userError('CONFLICT', `字段标识“${input.field.key}”已存在`);
-    await tx.update(schema.campaigns).set({ formFields: [...campaign.formFields, input.field] }).where(eq(schema.campaigns.id, campaign.id));
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.field_added', entityType: 'campaign', entityId: campaign.id, data: { field: input.field } });
+    if (campaign.formFields.some((f) => f.label === input.field.label)) throw userError('CONFLICT', `申报表中已有“${input.field.label}”一项`);
+    const field = fieldFromNew(input.field, campaign.formFields);
+    await tx.update(schema.campaigns).set({ formFields: [...campaign.formFields, field] }).where(eq(schema.campaigns.id, campaign.id));
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'campaign.field_added', entityType: 'campaign', entityId: campaign.id, data: { field } });
+    return field;
   });
 }
 

@@ -37,7 +37,9 @@ export async function loadNominations(db: DbOrTx, campaignId: string, applicatio
     const check = checks.find((c) => c.applicationId === a.id) ?? null;
     const receipt = receipts.find((r) => r.applicationId === a.id) ?? null;
     const shortCode = currentShortCode(a);
-    const paper: ChecklistFacts['paper'] = !receipt ? 'missing' : receipt.code === shortCode ? 'matching' : 'stale';
+    // A copy received as current stays current while the application is unchanged, whatever rule printed its code.
+    const isCurrent = receipt && (receipt.code === shortCode || (receipt.matchesCurrent && receipt.applicationVersion === a.version));
+    const paper: ChecklistFacts['paper'] = !receipt ? 'missing' : isCurrent ? 'matching' : 'stale';
     const own = materials.filter((m) => m.applicationId === a.id);
     const facts: ChecklistFacts = {
       formProblems: validateApplication(a.campaign.formFields, a.data, a.campaign).map((p) => p.label),

@@ -1,7 +1,7 @@
 import { normalizeShortCode } from '@ssb/documents';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
@@ -48,6 +48,30 @@ async function applicationPrintedWithCode(db: DbOrTx, code: string) {
   return row?.id ?? null;
 }
 
+const EXPORTS = ['export.application_pdf', 'export.materials_zip'];
+
+/**
+ * Whether a paper copy shows the current version: its code is today's, or it was printed for this very
+ * version (codes printed under an earlier rule, e.g. before a field added later stopped counting).
+ */
+async function showsCurrentVersion(db: DbOrTx, nomination: Nomination, code: string) {
+  if (nomination.shortCode === code) return true;
+  const [printed] = await db
+    .select({ seq: schema.auditLog.seq })
+    .from(schema.auditLog)
+    .where(
+      and(
+        eq(schema.auditLog.entityType, 'application'),
+        eq(schema.auditLog.entityId, nomination.application.id),
+        inArray(schema.auditLog.action, EXPORTS),
+        sql`${schema.auditLog.data}->>'shortCode' = ${code}`,
+        sql`${schema.auditLog.data}->>'version' = ${String(nomination.application.version)}`,
+      ),
+    )
+    .limit(1);
+  return printed !== undefined;
+}
+
 /**
  * Compares a paper copy with the current electronic version: 一致, 不一致 (the paper shows an older
  * version: edited since it was printed), or 未找到 (no nomination ever printed this code).
@@ -63,7 +87,7 @@ export async function checkPaper(db: DbOrTx, campaignId: string, text: string) {
   }
   const nomination = id ? await getNomination(db, id).catch(() => null) : null;
   if (!nomination || nomination.application.campaignId !== campaignId) return { result: 'not_found' as const, code, nomination: null };
-  const result: PaperMatch = nomination.shortCode === code ? 'matching' : 'stale';
+  const result: PaperMatch = (await showsCurrentVersion(db, nomination, code)) ? 'matching' : 'stale';
   return { result, code, nomination: summaryOf(nomination) };
 }
 
@@ -72,7 +96,7 @@ export async function markPaperReceived(deps: ApiDeps, userId: string, input: { 
   const code = normalizeShortCode(input.code);
   if (!code) throw userError('BAD_REQUEST', '核验码格式不正确，应为 10 位字母数字，如 7K3QW-9XH2M');
   const nomination = await getNomination(deps.db, input.applicationId);
-  const matchesCurrent = nomination.shortCode === code;
+  const matchesCurrent = await showsCurrentVersion(deps.db, nomination, code);
   await deps.db.transaction(async (tx) => {
     await tx.insert(schema.paperReceipts).values({ applicationId: input.applicationId, code, matchesCurrent, applicationVersion: nomination.application.version, receivedBy: userId });
     await appendAudit(tx, { actorUserId: userId, action: 'paper.received', entityType: 'application', entityId: input.applicationId, data: { code, matchesCurrent, version: nomination.application.version } });

@@ -1,4 +1,5 @@
-import { DEFAULT_REVIEW_CRITERIA, REVIEW_ROUND_LABELS, type ReviewCriterion, type ReviewRoundKind } from '@ssb/domain/selection';
+import { sameCriteria, withCriterionKeys, type ReviewCriterionInput } from '@ssb/domain/review-criteria';
+import { DEFAULT_REVIEW_CRITERIA, REVIEW_ROUND_LABELS, type ReviewRoundKind } from '@ssb/domain/selection';
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
@@ -12,7 +13,8 @@ type Actor = { userId: string };
 
 export type RoundSettings = {
   blind: boolean;
-  criteria?: ReviewCriterion[];
+  /** Items the office added have no key yet; the server gives them one. */
+  criteria?: ReviewCriterionInput[];
   expertsPerApplication: number;
   disagreementThreshold: number;
   closesAt: Date | null;
@@ -31,11 +33,12 @@ export async function createRound(db: Database, actor: Actor, input: RoundSettin
       .from(schema.reviewRounds)
       .where(and(eq(schema.reviewRounds.campaignId, input.campaignId), eq(schema.reviewRounds.kind, input.kind)));
     if (taken) throw userError('CONFLICT', `本年度已有${REVIEW_ROUND_LABELS[input.kind].zh}轮次`);
+    const criteria = input.criteria ? withCriterionKeys(input.criteria) : DEFAULT_REVIEW_CRITERIA;
     const [round] = await tx
       .insert(schema.reviewRounds)
-      .values({ ...input, criteria: input.criteria ?? DEFAULT_REVIEW_CRITERIA })
+      .values({ ...input, criteria })
       .returning();
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'review.round_create', entityType: 'review_round', entityId: round!.id, data: { ...input } });
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'review.round_create', entityType: 'review_round', entityId: round!.id, data: { ...input, criteria } });
     return round!;
   });
 }
@@ -45,12 +48,14 @@ export async function updateRound(db: Database, actor: Actor, input: RoundSettin
   return db.transaction(async (tx) => {
     const round = await loadRound(tx, input.roundId);
     if (round.status === 'closed') throw userError('BAD_REQUEST', '本轮评审已结束，不能修改');
-    const isSheetChanged = (input.criteria && JSON.stringify(input.criteria) !== JSON.stringify(round.criteria)) || input.blind !== round.blind;
+    const criteria = input.criteria ? withCriterionKeys(input.criteria) : round.criteria;
+    const isSheetChanged = !sameCriteria(criteria, round.criteria) || input.blind !== round.blind;
     if (round.status !== 'draft' && isSheetChanged) throw userError('BAD_REQUEST', '评审已开始，评分表和匿名设置不能再修改');
-    const { roundId: _, ...settings } = input;
+    const { roundId: _, ...rest } = input;
+    const settings = { ...rest, criteria };
     const [updated] = await tx
       .update(schema.reviewRounds)
-      .set({ ...settings, criteria: input.criteria ?? round.criteria })
+      .set(settings)
       .where(eq(schema.reviewRounds.id, round.id))
       .returning();
     await appendAudit(tx, { actorUserId: actor.userId, action: 'review.round_update', entityType: 'review_round', entityId: round.id, data: { ...settings } });
