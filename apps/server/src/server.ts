@@ -6,6 +6,7 @@ import { appRouter, createContext, createEmlMailer, createSmtpMailer, expireDueB
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
+import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -60,6 +61,8 @@ export async function createServer(options: CreateServerOptions = {}) {
     config: { publicUrl },
     search: createSearchEngine(env, database.db),
   };
+  // The demo resources' pictures and video are made with ffmpeg; without it they stay without media.
+  if (seeded) await seedDemoResourceMedia(deps).catch((error: Error) => console.warn('demo resource media not made:', error.message));
 
   const logger: FastifyServerOptions['logger'] =
     env.LOG_LEVEL === 'silent'
