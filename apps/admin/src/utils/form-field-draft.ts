@@ -3,9 +3,8 @@ import { FIELD_TYPES, type FieldType, type SectionKey } from '@ssb/domain/applic
 /** Types the "new field" dialog offers: a table needs a column editor, which the console does not have. */
 export const ADDABLE_FIELD_TYPES = FIELD_TYPES.filter((type) => type !== 'table');
 
-/** What the dialog holds: strings for the optional inputs, so empty means "not set". */
+/** What the dialog holds: strings for the optional inputs, so empty means "not set". No key: the server gives one. */
 export type FieldDraft = {
-  key: string;
   section: SectionKey | '';
   label: string;
   labelEn: string;
@@ -16,19 +15,19 @@ export type FieldDraft = {
   min: number | undefined;
   max: number | undefined;
   unit: string;
-  options: Array<{ value: string; label: string }>;
+  options: Array<{ label: string }>;
 };
 
 export const blankFieldDraft = (): FieldDraft => ({
-  key: '', section: '', label: '', labelEn: '', type: '', required: false, help: '', maxLength: undefined, min: undefined, max: undefined, unit: '', options: [],
+  section: '', label: '', labelEn: '', type: '', required: false, help: '', maxLength: undefined, min: undefined, max: undefined, unit: '', options: [],
 });
 
 /**
- * The candidate field for `ZFormField`: empty optional inputs dropped, and only the settings that
+ * The candidate field for `ZNewFormField`: empty optional inputs dropped, and only the settings that
  * mean something for the chosen type (a length for text, bounds and unit for numbers, options for a select).
  */
 export function draftToField(draft: FieldDraft): Record<string, unknown> {
-  const field: Record<string, unknown> = { key: draft.key.trim(), section: draft.section, label: draft.label.trim(), type: draft.type, required: draft.required };
+  const field: Record<string, unknown> = { section: draft.section, label: draft.label.trim(), type: draft.type, required: draft.required };
   if (draft.labelEn.trim()) field.labelEn = draft.labelEn.trim();
   if (draft.help.trim()) field.help = draft.help.trim();
   if ((draft.type === 'text' || draft.type === 'textarea') && draft.maxLength !== undefined && draft.maxLength !== null) field.maxLength = draft.maxLength;
@@ -37,19 +36,19 @@ export function draftToField(draft: FieldDraft): Record<string, unknown> {
     if (draft.max !== undefined && draft.max !== null) field.max = draft.max;
     if (draft.unit.trim()) field.unit = draft.unit.trim();
   }
-  if (draft.type === 'select') field.options = draft.options.map((o) => ({ value: o.value.trim(), label: o.label.trim() }));
+  if (draft.type === 'select') field.options = draft.options.map((o) => ({ label: o.label.trim() }));
   return field;
 }
 
-export type FieldDraftProblem = 'duplicateKey' | 'optionsRequired' | 'duplicateOption' | 'minAboveMax';
+export type FieldDraftProblem = 'duplicateLabel' | 'optionsRequired' | 'duplicateOption' | 'minAboveMax';
 
-/** Checks the schema cannot make on its own: an unused key, a select with distinct options, sane bounds. */
-export function fieldDraftProblems(draft: FieldDraft, existingKeys: readonly string[]): Partial<Record<'key' | 'options' | 'max', FieldDraftProblem>> {
-  const problems: Partial<Record<'key' | 'options' | 'max', FieldDraftProblem>> = {};
-  if (existingKeys.includes(draft.key.trim())) problems.key = 'duplicateKey';
+/** Checks the schema cannot make on its own: a name not on the form yet, a select with distinct options, sane bounds. */
+export function fieldDraftProblems(draft: FieldDraft, existingLabels: readonly string[]): Partial<Record<'label' | 'options' | 'max', FieldDraftProblem>> {
+  const problems: Partial<Record<'label' | 'options' | 'max', FieldDraftProblem>> = {};
+  if (draft.label.trim() && existingLabels.includes(draft.label.trim())) problems.label = 'duplicateLabel';
   if (draft.type === 'select') {
     if (draft.options.length === 0) problems.options = 'optionsRequired';
-    else if (new Set(draft.options.map((o) => o.value.trim())).size !== draft.options.length) problems.options = 'duplicateOption';
+    else if (new Set(draft.options.map((o) => o.label.trim())).size !== draft.options.length) problems.options = 'duplicateOption';
   }
   if (draft.type === 'number' && draft.min != null && draft.max != null && draft.min > draft.max) problems.max = 'minAboveMax';
   return problems;
