@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -109,10 +109,11 @@ describe('admin console', () => {
     expect(await row.textContent()).toContain('待激活');
     expect(await row.textContent()).toContain('申报单位');
 
-    // The invitation went out as an .eml file with a link to set a password.
+    // The invitation went out (through the job queue, moments later) as an .eml file with a link to set a password.
     const mailDir = join(platform.dataDir, 'mail');
-    const mail = readdirSync(mailDir).find((name) => name.includes(email));
-    expect(mail).toBeDefined();
+    const mailFor = () => (existsSync(mailDir) ? readdirSync(mailDir).find((name) => name.includes(email)) : undefined);
+    await expect.poll(mailFor, { timeout: 30_000 }).toBeDefined();
+    const mail = mailFor();
     const eml = readFileSync(join(mailDir, mail!), 'utf8');
     expect(eml).toContain(`To: ${email}`);
     const body = emlText(eml);
