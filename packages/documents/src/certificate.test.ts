@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCertificate, renderCertificates, type CertificateInput } from './certificate.ts';
-import { decodeQrOnFirstPage, hasCommand, pdfInfo, pdfPages, pdfTextCompact } from './testing/tools.ts';
+import { decodeQrOnFirstPage, hasCommand, pdfInfo, pdfPages, pdfTextCompact, redPixelsIn } from './testing/tools.ts';
 
 const hasZbar = hasCommand('zbarimg');
 
@@ -28,6 +28,13 @@ describe('certificate PDF', () => {
     for (const expected of ['证书', '西山地质调查旧址陈列馆（演示）', '京科精基地-2026-001', '2026年', '2031年5月29日', '北京市科学家精神教育基地工作办公室', '科学家精神教育基地']) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('draws no seal: it leaves a marked box where the office stamps its own', async () => {
+    const pdf = await renderCertificate(certificate());
+    expect(pdfTextCompact(pdf)).toContain('（盖章处）');
+    // The issuer's corner, right of the details and below the title lines: nothing red there.
+    expect(redPixelsIn(pdf, { x: 480, y: 330, width: 320, height: 200 })).toBe(0);
   });
 
   it.skipIf(!hasZbar)('links by QR code to the base page on the platform', async () => {

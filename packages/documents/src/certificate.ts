@@ -19,6 +19,7 @@ export type CertificateInput = {
 
 const RED = '#b71c1c';
 const GOLD = '#b08d3c';
+const BOX_GREY = '#8a8a8a';
 const MARGIN = 40;
 
 const chineseDate = (iso: string) => {
@@ -90,11 +91,11 @@ function drawCertificate(sheet: Sheet, c: CertificateInput) {
     y += 22;
   }
 
-  // Issuer and date, with the seal over them as on paper.
+  // Issuer and date under an empty seal box: the office stamps its own seal on the printed copy.
   const issuerX = w - 330;
-  sheet.line(c.issuingOffice, issuerX, 404, 13, { width: 260, align: 'center' });
-  sheet.line(chineseDate(c.namedOn), issuerX, 428, 13, { width: 260, align: 'center' });
-  drawSeal(sheet, issuerX + 130, 410, 52, c.issuingOffice);
+  drawSealBox(sheet, issuerX + 130, 400, 120, 100);
+  sheet.line(c.issuingOffice, issuerX, 462, 13, { width: 260, align: 'center' });
+  sheet.line(chineseDate(c.namedOn), issuerX, 486, 13, { width: 260, align: 'center' });
 
   // QR to the base's public page.
   const qrSide = 74;
@@ -103,35 +104,9 @@ function drawCertificate(sheet: Sheet, c: CertificateInput) {
   sheet.line('扫码查看基地主页', 64, h - 64 - 4, 8, { color: '#444', width: qrSide, align: 'center' });
 }
 
-/** A red round seal: the office's name along the upper arc, a star in the middle. */
-function drawSeal(sheet: Sheet, cx: number, cy: number, r: number, text: string) {
+/** A dashed box marked 盖章处, where the office's seal goes: the platform never draws a seal. */
+function drawSealBox(sheet: Sheet, cx: number, cy: number, width: number, height: number) {
   const { doc } = sheet;
-  doc.save();
-  doc.opacity(0.85);
-  doc.lineWidth(3).strokeColor(RED).circle(cx, cy, r).stroke();
-  doc.lineWidth(0.8).circle(cx, cy, r - 5).stroke();
-  drawStar(doc, cx, cy, r * 0.3);
-  const chars = [...text.replace(/[（）()]/g, '')].slice(0, 16);
-  const size = Math.min(11, (r * 2.6) / Math.max(chars.length, 1));
-  const sweep = Math.min(Math.PI * 1.35, chars.length * ((size * 1.05) / (r - 12)));
-  chars.forEach((ch, i) => {
-    const angle = -Math.PI / 2 - sweep / 2 + (sweep * (i + 0.5)) / chars.length;
-    const x = cx + (r - 12) * Math.cos(angle);
-    const y = cy + (r - 12) * Math.sin(angle);
-    doc.save();
-    doc.translate(x, y).rotate(((angle + Math.PI / 2) * 180) / Math.PI);
-    doc.font('bold').fontSize(size).fillColor(RED).text(ch, -size / 2, -size / 2, { lineBreak: false });
-    doc.restore();
-  });
-  doc.restore();
-}
-
-function drawStar(doc: PDFKit.PDFDocument, cx: number, cy: number, r: number) {
-  const points: Array<[number, number]> = [];
-  for (let i = 0; i < 10; i++) {
-    const radius = i % 2 === 0 ? r : r * 0.4;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    points.push([cx + radius * Math.cos(a), cy + radius * Math.sin(a)]);
-  }
-  doc.polygon(...points).fill(RED);
+  doc.save().lineWidth(0.8).strokeColor(BOX_GREY).dash(4, { space: 3 }).rect(cx - width / 2, cy - height / 2, width, height).stroke().undash().restore();
+  sheet.line('（盖章处）', cx - width / 2, cy, 10, { color: BOX_GREY, width, align: 'center' });
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,5 +45,19 @@ export function decodeQrOnFirstPage(pdf: Buffer): string[] {
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', path, join(dir, 'page')]);
     const out = spawnSync('zbarimg', ['--quiet', '--raw', join(dir, 'page.png')], { encoding: 'utf8' });
     return out.stdout.split('\n').filter(Boolean);
+  });
+}
+
+/** How many pixels of a region of page 1 (in PDF points from the top left) are clearly red, rendered at 72 dpi. */
+export function redPixelsIn(pdf: Buffer, region: { x: number; y: number; width: number; height: number }): number {
+  return withPdfFile(pdf, (path, dir) => {
+    const crop = ['-x', String(region.x), '-y', String(region.y), '-W', String(region.width), '-H', String(region.height)];
+    execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', ...crop, path, join(dir, 'crop')]);
+    const ppm = readFileSync(join(dir, 'crop.ppm'));
+    // Binary PPM: "P6\n<w> <h>\n255\n" then RGB bytes.
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+    let red = 0;
+    for (let i = header[0].length; i + 2 < ppm.length; i += 3) if (ppm[i]! > 140 && ppm[i + 1]! < 100 && ppm[i + 2]! < 100) red += 1;
+    return red;
   });
 }
