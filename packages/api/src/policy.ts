@@ -1,0 +1,216 @@
+import type { Role } from '@ssb/domain/roles';
+
+/**
+ * Who may call what: every tRPC procedure and every HTTP route outside tRPC, with the roles that
+ * may call it and its row rule in words. Hand-kept on purpose — tests hold the code to this table
+ * (`authorization-matrix.test.ts`, `apps/server/src/route-policy.test.ts`), so a change of access is
+ * a reviewed line here, never a side effect of changing a builder.
+ */
+export type Who = 'public' | 'signed-in' | readonly Role[];
+export type Rule = { who: Who; rows: string };
+
+const OFFICE = ['office', 'sysadmin'] as const;
+
+export const PROCEDURE_POLICY: Record<string, Rule> = {
+
+  // auth
+  'auth.me': { who: 'public', rows: 'the caller’s own session, or null' },
+  'auth.login': { who: 'public', rows: 'anyone; rate limited per client address, failures lock an address per client address' },
+  'auth.logout': { who: 'signed-in', rows: 'ends the caller’s own session' },
+  'auth.register': { who: 'public', rows: 'anyone; creates an unverified account and its unit; rate limited per client address and per email' },
+  'auth.verifyEmail': { who: 'public', rows: 'the holder of the emailed token; single use' },
+  'auth.resendVerification': { who: 'public', rows: 'anyone; answers alike for every address; rate limited' },
+  'auth.claimUscc': { who: 'public', rows: 'anyone; records a request for the office; rate limited' },
+  'auth.requestLoginLink': { who: 'public', rows: 'anyone; answers alike for every address; rate limited' },
+  'auth.loginWithLink': { who: 'public', rows: 'the holder of the emailed token; single use' },
+  'auth.requestPasswordReset': { who: 'public', rows: 'anyone; answers alike for every address; rate limited' },
+  'auth.resetPassword': { who: 'public', rows: 'the holder of the emailed token; single use; ends sessions and older links' },
+  'auth.acceptInvitation': { who: 'public', rows: 'the holder of the emailed token (a new account)' },
+  'auth.roleGrant': { who: 'signed-in', rows: 'the signed-in user the token was issued to, only' },
+  'auth.acceptRoleGrant': { who: 'signed-in', rows: 'the signed-in user the token was issued to, only' },
+
+  // account
+  'account.organizations': { who: 'signed-in', rows: 'the caller’s own memberships' },
+  'account.notifications': { who: 'signed-in', rows: 'the caller’s own notices' },
+  'account.markNotificationsRead': { who: 'signed-in', rows: 'the caller’s own notices' },
+  'account.mail': { who: 'signed-in', rows: 'mail sent to the caller’s own address' },
+  'account.changePassword': { who: 'signed-in', rows: 'the caller’s own account, with the current password' },
+  'account.signOutOtherSessions': { who: 'signed-in', rows: 'the caller’s own sessions' },
+
+  // reference
+  'reference.districts': { who: 'public', rows: 'public reference data' },
+  'reference.recommendingBodies': { who: 'public', rows: 'public reference data' },
+  'reference.campaigns': { who: 'public', rows: 'public facts of every campaign' },
+
+  // admin
+  'admin.dashboard': { who: OFFICE, rows: 'all campaigns' },
+  'admin.users': { who: OFFICE, rows: 'every user, with emails' },
+  'admin.organizations': { who: OFFICE, rows: 'every organization' },
+  'admin.inviteUser': { who: OFFICE, rows: 'office grants roles below sysadmin; sysadmin any' },
+  'admin.grantRole': { who: OFFICE, rows: 'office grants roles below sysadmin; sysadmin any' },
+  'admin.revokeRole': { who: OFFICE, rows: 'office revokes roles below sysadmin; sysadmin any' },
+
+  // campaigns
+  'campaigns.current': { who: 'public', rows: 'the public facts of the current campaign' },
+  'campaigns.quotaTable': { who: OFFICE, rows: 'every recommending body’s quota' },
+  'campaigns.create': { who: OFFICE, rows: 'any campaign' },
+  'campaigns.updatePhases': { who: OFFICE, rows: 'any campaign' },
+  'campaigns.addFormField': { who: OFFICE, rows: 'any campaign' },
+  'campaigns.setCategories': { who: OFFICE, rows: 'any campaign' },
+  'campaigns.setQuota': { who: OFFICE, rows: 'any campaign' },
+  'campaigns.grantExtension': { who: OFFICE, rows: 'any campaign' },
+
+  // applications
+  'applications.mine': { who: ['applicant'], rows: 'applications of the units where the caller is an applicant' },
+  'applications.get': { who: ['applicant', 'recommender', 'office', 'sysadmin'], rows: 'an applicant its own unit’s; a recommender those addressed to its body, never drafts; the office all' },
+  'applications.create': { who: ['applicant'], rows: 'for a unit where the caller is an applicant' },
+  'applications.saveDraft': { who: ['applicant'], rows: 'its own unit’s, while editable (draft, returned, or a correction open)' },
+  'applications.submit': { who: ['applicant'], rows: 'its own unit’s, in the application phase' },
+  'applications.withdraw': { who: ['applicant'], rows: 'its own unit’s' },
+  'applications.reopen': { who: ['applicant'], rows: 'its own unit’s' },
+  'applications.desk': { who: ['recommender'], rows: 'applications addressed to the caller’s body, never drafts' },
+  'applications.recommend': { who: ['recommender'], rows: 'addressed to the caller’s body, within its quota and deadline' },
+  'applications.unrecommend': { who: ['recommender'], rows: 'addressed to the caller’s body, before the deadline' },
+  'applications.return': { who: ['recommender'], rows: 'addressed to the caller’s body' },
+  'applications.declareNone': { who: ['recommender'], rows: 'the caller’s own body' },
+  'applications.materials': { who: ['applicant', 'recommender', 'office', 'sysadmin'], rows: 'as applications.get' },
+  'applications.deleteMaterial': { who: ['applicant'], rows: 'its own unit’s, while editable' },
+  'applications.duplicates': { who: OFFICE, rows: 'all applications of a campaign' },
+
+  // bases
+  'bases.directory': { who: 'public', rows: 'bases that are active or under rectification' },
+  'bases.page': { who: 'public', rows: 'a base that is active or under rectification' },
+  'bases.mine': { who: ['base_manager'], rows: 'bases of the units where the caller is a base manager' },
+  'bases.profile': { who: ['base_manager'], rows: 'a base the caller manages' },
+  'bases.updateProfile': { who: ['base_manager'], rows: 'a base the caller manages' },
+
+  // resources
+  'resources.get': { who: 'public', rows: 'a published resource of a public base' },
+  'resources.mine': { who: ['base_manager'], rows: 'resources of the bases the caller manages' },
+  'resources.edit': { who: ['base_manager'], rows: 'a resource of a base the caller manages' },
+  'resources.create': { who: ['base_manager'], rows: 'for a base the caller manages' },
+  'resources.update': { who: ['base_manager'], rows: 'a resource of a base the caller manages' },
+  'resources.transition': { who: ['base_manager'], rows: 'a resource of a base the caller manages' },
+  'resources.arrangeMedia': { who: ['base_manager'], rows: 'a resource of a base the caller manages' },
+
+  // bookings
+  'bookings.list': { who: ['base_manager'], rows: 'requests made by or addressed to the bases the caller manages' },
+  'bookings.mineFor': { who: ['base_manager'], rows: 'the caller’s bases’ requests for one resource' },
+  'bookings.request': { who: ['base_manager'], rows: 'from a base the caller manages, for another base’s lendable resource' },
+  'bookings.approve': { who: ['base_manager'], rows: 'a request addressed to a base the caller manages' },
+  'bookings.decline': { who: ['base_manager'], rows: 'a request addressed to a base the caller manages' },
+  'bookings.cancel': { who: ['base_manager'], rows: 'a request made by a base the caller manages' },
+
+  // intake
+  'intake.campaigns': { who: OFFICE, rows: 'all campaigns' },
+  'intake.list': { who: OFFICE, rows: 'all nominations of a campaign' },
+  'intake.detail': { who: OFFICE, rows: 'any nomination' },
+  'intake.setChecklistItem': { who: OFFICE, rows: 'any nomination' },
+  'intake.requestCorrection': { who: OFFICE, rows: 'any nomination' },
+  'intake.accept': { who: OFFICE, rows: 'any nomination' },
+  'intake.reject': { who: OFFICE, rows: 'any nomination' },
+  'intake.previewBulkAccept': { who: OFFICE, rows: 'any nominations' },
+  'intake.applyBulkAccept': { who: OFFICE, rows: 'any nominations' },
+  'intake.myCorrection': { who: ['applicant'], rows: 'the correction request of its own unit’s application' },
+  'intake.replyCorrection': { who: ['applicant'], rows: 'its own unit’s application, before the correction deadline' },
+
+  // paper
+  'paper.check': { who: OFFICE, rows: 'any application' },
+  'paper.markReceived': { who: OFFICE, rows: 'any application' },
+  'paper.overview': { who: OFFICE, rows: 'all applications of a campaign' },
+
+  // audit
+  'audit.list': { who: OFFICE, rows: 'the whole audit log' },
+  'audit.verify': { who: OFFICE, rows: 'the whole audit log' },
+
+  // statistics
+  'statistics.nominations': { who: OFFICE, rows: 'all campaigns' },
+
+  // decisions
+  'decisions.candidates': { who: OFFICE, rows: 'all nominations of a campaign' },
+  'decisions.preview': { who: OFFICE, rows: 'any nominations' },
+  'decisions.confirm': { who: OFFICE, rows: 'any nominations, as previewed' },
+
+  // notices
+  'notices.list': { who: OFFICE, rows: 'all notices' },
+  'notices.get': { who: OFFICE, rows: 'any notice, with objections and filers’ contacts' },
+  'notices.create': { who: OFFICE, rows: 'any campaign' },
+  'notices.update': { who: OFFICE, rows: 'a draft notice' },
+  'notices.publish': { who: OFFICE, rows: 'a draft notice' },
+  'notices.close': { who: OFFICE, rows: 'a published notice' },
+  'notices.answerObjection': { who: OFFICE, rows: 'any objection' },
+  'notices.publicList': { who: 'public', rows: 'published notices only, without filers' },
+  'notices.publicGet': { who: 'public', rows: 'a published notice, without filers' },
+  'notices.fileObjection': { who: 'public', rows: 'anyone, while a notice runs; rate limited per client address and per email' },
+
+  // register
+  'register.list': { who: OFFICE, rows: 'the whole register' },
+  'register.get': { who: OFFICE, rows: 'any base' },
+  'register.changeStatus': { who: OFFICE, rows: 'any base, with a reason and the version seen' },
+
+  // review
+  'review.experts': { who: OFFICE, rows: 'the expert pool' },
+  'review.expertCandidates': { who: OFFICE, rows: 'users who may join the pool' },
+  'review.addExpert': { who: OFFICE, rows: 'the expert pool' },
+  'review.updateExpert': { who: OFFICE, rows: 'the expert pool' },
+  'review.rounds': { who: OFFICE, rows: 'all rounds' },
+  'review.createRound': { who: OFFICE, rows: 'any campaign' },
+  'review.updateRound': { who: OFFICE, rows: 'any round' },
+  'review.openRound': { who: OFFICE, rows: 'any round' },
+  'review.closeRound': { who: OFFICE, rows: 'any round' },
+  'review.previewAssignment': { who: OFFICE, rows: 'any round' },
+  'review.applyAssignment': { who: OFFICE, rows: 'any round, as previewed' },
+  'review.assign': { who: OFFICE, rows: 'any round; never a conflicted expert' },
+  'review.unassign': { who: OFFICE, rows: 'any round' },
+  'review.progress': { who: OFFICE, rows: 'any round' },
+  'review.sendReminders': { who: OFFICE, rows: 'any round' },
+  'review.ranking': { who: OFFICE, rows: 'any round' },
+  'review.exportRanking': { who: OFFICE, rows: 'any round' },
+  'review.myAssignments': { who: ['expert'], rows: 'the caller’s own assignments in opened rounds' },
+  'review.assignment': { who: ['expert'], rows: 'one of the caller’s own assignments; blind rounds without identity' },
+  'review.saveScores': { who: ['expert'], rows: 'one of the caller’s own assignments, while the round is open' },
+  'review.submitScores': { who: ['expert'], rows: 'one of the caller’s own assignments, while the round is open' },
+  'review.declareConflict': { who: ['expert'], rows: 'one of the caller’s own assignments' },
+
+  // search
+  'search.query': { who: 'public', rows: 'published resources and public bases' },
+
+  // events
+  'events.forBase': { who: 'public', rows: 'published or cancelled events of a public base' },
+  'events.upcoming': { who: 'public', rows: 'published or cancelled events of public bases' },
+  'events.browse': { who: 'public', rows: 'published or cancelled events of public bases' },
+  'events.mine': { who: ['base_manager'], rows: 'events of the bases the caller manages' },
+  'events.edit': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
+  'events.create': { who: ['base_manager'], rows: 'for a base the caller manages' },
+  'events.update': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
+  'events.publish': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
+  'events.cancel': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
+};
+
+/**
+ * HTTP routes outside tRPC. `signed-in` routes answer 401 without a session; the row rule is
+ * checked by the services they call (the same as the procedures').
+ */
+export const ROUTE_POLICY: Record<string, Rule> = {
+  'GET /healthz': { who: 'public', rows: 'says only that the process answers' },
+  'GET /readyz': { who: 'public', rows: 'ready or not; details only to addresses allowed to read metrics' },
+  'GET /metrics': { who: 'public', rows: 'only from METRICS_ALLOW addresses or with the METRICS_TOKEN bearer; 403 otherwise' },
+  'GET /api/open/v1/openapi.json': { who: 'public', rows: 'the document itself' },
+  'GET /api/open/v1/bases': { who: 'public', rows: 'bases that are active or under rectification' },
+  'GET /api/open/v1/bases.csv': { who: 'public', rows: 'bases that are active or under rectification' },
+  'GET /api/open/v1/bases/:id': { who: 'public', rows: 'a base that is active or under rectification' },
+  'GET /api/open/v1/resources': { who: 'public', rows: 'published resources of public bases' },
+  'GET /api/open/v1/resources.csv': { who: 'public', rows: 'published resources of public bases' },
+  'GET /api/open/v1/resources/:id': { who: 'public', rows: 'a published resource of a public base' },
+  'GET /files/materials/:id': { who: 'signed-in', rows: 'as applications.get, and experts for nominations assigned to them; the original only to the unit and the office' },
+  'GET /files/applications/:id/form.pdf': { who: 'signed-in', rows: 'as applications.get; audited; same-origin fetch only' },
+  'GET /files/applications/:id/materials.zip': { who: 'signed-in', rows: 'as applications.get; audited; same-origin fetch only' },
+  'GET /files/summary.:format': { who: ['recommender'], rows: 'the caller’s own body’s recommended nominations; audited; same-origin fetch only' },
+  'GET /files/bases/:id/certificate.pdf': { who: OFFICE, rows: 'any base; audited; same-origin fetch only' },
+  'GET /files/register/certificates.pdf': { who: OFFICE, rows: 'a batch of bases; audited; same-origin fetch only' },
+  'GET /files/register/national-list.xlsx': { who: OFFICE, rows: 'a batch of bases; audited; same-origin fetch only' },
+  'POST /files/resources/:resourceId': { who: ['base_manager'], rows: 'an image for a resource of a base the caller manages' },
+  'GET /files/resources/:resourceId/:key': { who: 'public', rows: 'media of a published resource to anyone; of an unpublished one only to its base’s managers' },
+  'ALL /uploads': { who: 'signed-in', rows: 'creation only where the target allows: an applicant for its own editable application, a base manager for its base’s resource' },
+  'ALL /uploads/*': { who: 'signed-in', rows: 'only the user who may still send this upload' },
+};
