@@ -7,6 +7,9 @@ import { FACET_ATTRIBUTE, filterExpression } from './filters.ts';
 
 export type MeilisearchOptions = { url: string; apiKey?: string; indexUid?: string };
 
+/** The documents' layout is in the index name: a new layout (2: pinyin) starts empty and the server rebuilds it. */
+const DEFAULT_INDEX = 'ssb_search_v2';
+
 /** `pinyin`: the pinyin terms of title, base and scientists (see pinyin.ts), searched, never shown. */
 type MeiliDocument = SearchDocument & { sortAtTs: number; pinyin: string };
 
@@ -38,7 +41,7 @@ const facetList = (distribution: Record<string, number> | undefined) =>
 /** The Meilisearch engine on the official client; used when MEILISEARCH_URL is set. */
 export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngine {
   const client = new Meilisearch({ host: options.url, apiKey: options.apiKey });
-  const uid = options.indexUid ?? 'ssb_search';
+  const uid = options.indexUid ?? DEFAULT_INDEX;
   const index = client.index<MeiliDocument>(uid);
   let ready: Promise<void> | null = null;
   const setupOnce = async () => {
