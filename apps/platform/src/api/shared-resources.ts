@@ -31,3 +31,7 @@ export const useMyBases = (enabled: Ref<boolean>) =>
   useQuery({ queryKey: ['bases', 'mine'], queryFn: () => trpc.bases.mine.query(), enabled });
 
 export const requestBooking = (input: RouterInputs['bookings']['request']) => trpc.bookings.request.mutate(input);
+
+export type MyResourceBooking = RouterOutputs['bookings']['mineFor'][number];
+export const useMyResourceBookings = (resourceId: Ref<string>, enabled: Ref<boolean>) =>
+  useQuery({ queryKey: computed(() => ['bookings', 'mineFor', resourceId.value]), queryFn: () => trpc.bookings.mineFor.query({ resourceId: resourceId.value }), enabled });
