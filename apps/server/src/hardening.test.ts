@@ -88,11 +88,14 @@ describe('server hardening (NODE_ENV=production)', () => {
     });
 
     it('lets the resource image POST take more than 1 MB (its own 10 MB limit)', async () => {
+      // Only base managers may post resource images: anyone else is refused before the body is read.
+      const manager = await injectSession(platform.server, 'base@demo.ssb.local');
       const url = `/files/resources/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?version=1&name=a.jpg`;
-      const twoMb = await platform.server.inject({ method: 'POST', url, headers: { ...office.headers, 'content-type': 'image/jpeg' }, payload: Buffer.alloc(2 * 1024 * 1024, 1) });
+      const twoMb = await platform.server.inject({ method: 'POST', url, headers: { ...manager.headers, 'content-type': 'image/jpeg' }, payload: Buffer.alloc(2 * 1024 * 1024, 1) });
       expect(twoMb.statusCode).not.toBe(413);
-      const elevenMb = await platform.server.inject({ method: 'POST', url, headers: { ...office.headers, 'content-type': 'image/jpeg' }, payload: Buffer.alloc(11 * 1024 * 1024, 1) });
+      const elevenMb = await platform.server.inject({ method: 'POST', url, headers: { ...manager.headers, 'content-type': 'image/jpeg' }, payload: Buffer.alloc(11 * 1024 * 1024, 1) });
       expect(elevenMb.statusCode).toBe(413);
+      expect((await platform.server.inject({ method: 'POST', url, headers: { ...office.headers, 'content-type': 'image/jpeg' }, payload: Buffer.alloc(11 * 1024 * 1024, 1) })).statusCode).toBe(403);
     });
 
     it('refuses JSON nested 6 000 deep with a 400, in a body or a query, instead of overflowing the stack', async () => {

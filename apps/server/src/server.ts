@@ -25,6 +25,7 @@ import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
 import { registerUploadsSameOrigin } from './uploads-same-origin.ts';
 import { registerResourceMediaRoutes } from './resource-media.ts';
+import { registerRouteAccess } from './route-access.ts';
 import { createSearchEngine, startSearch } from './search.ts';
 
 /** Believe the nearest `hops` proxies about the client address, as proxy-addr does for a number. */
@@ -80,6 +81,11 @@ export async function createServer(options: CreateServerOptions = {}) {
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 5000 },
   });
+  // Every route as "METHOD /url", so the route-policy test can hold them to the policy table.
+  const routes: string[] = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
 
   await server.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -102,6 +108,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerCsrfProtection(server, { secure: env.COOKIE_SECURE });
   registerReadableText(server);
   registerDownloadOrigin(server);
+  registerRouteAccess(server, deps);
   registerUploadsSameOrigin(server);
   const { isOperator } = registerMetrics(server, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN });
 
@@ -172,6 +179,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     publicUrl,
     seeded,
     webApps,
+    routes,
     demoAccounts: () => listDemoAccounts(database.db),
     async start() {
       await server.listen({ host: env.HOST, port: env.PORT });

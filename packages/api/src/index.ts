@@ -28,3 +28,4 @@ export { expireDueBases } from './services/register/change-base-status.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
+export { PROCEDURE_POLICY, ROUTE_POLICY, type Rule, type Who } from './policy.ts';
