@@ -142,6 +142,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'notices.publicList': { who: 'public', rows: 'published notices only, without filers' },
   'notices.publicGet': { who: 'public', rows: 'a published notice, without filers' },
   'notices.fileObjection': { who: 'public', rows: 'anyone, while a notice runs; rate limited per client address and per email' },
+  'notices.lookUpObjection': { who: 'public', rows: 'one objection, by its reference together with the filer’s phone; rate limited per client address' },
 
   // register
   'register.list': { who: OFFICE, rows: 'the whole register' },

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { officeProcedure, publicProcedure } from '../procedures.ts';
 import { closeNotice, createNotice, getNoticeForOffice, listNotices, publishNotice, updateNotice } from '../services/notices/manage-notices.ts';
-import { answerObjection, fileObjection } from '../services/notices/objections.ts';
+import { answerObjection, fileObjection, lookUpObjection } from '../services/notices/objections.ts';
 import { getPublicNotice, listPublicNotices } from '../services/notices/public-notices.ts';
 
 const ZNoticeDraft = z.object({
@@ -28,4 +28,8 @@ export const noticesRouter = {
   publicList: publicProcedure.query(({ ctx }) => listPublicNotices(ctx.db)),
   publicGet: publicProcedure.input(z.object({ noticeId: z.uuid({ error: '公示不存在' }) })).query(({ ctx, input }) => getPublicNotice(ctx.db, input)),
   fileObjection: publicProcedure.input(ZObjectionInput).mutation(({ ctx, input }) => fileObjection(ctx, { ip: ctx.ip }, input)),
+  /** A mutation, not a query: each look-up counts against the visitor's address. */
+  lookUpObjection: publicProcedure
+    .input(z.object({ reference: z.string().trim().regex(/^[0-9a-fA-F]{8}$/, { error: '受理编号为 8 位字母或数字，见提交异议后的提示' }), phone: z.string().trim().min(7, { error: '请填写提交时的联系电话' }).max(20) }))
+    .mutation(({ ctx, input }) => lookUpObjection(ctx.db, { ip: ctx.ip }, input)),
 } satisfies TRPCRouterRecord;

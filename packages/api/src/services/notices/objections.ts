@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import { OBJECTION_RATE_PER_IP, type TObjectionInput } from '@ssb/domain/register';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { hitRateLimit } from '../auth/rate-limit.ts';
@@ -68,4 +68,33 @@ export async function answerObjection(db: DbOrTx, actor: { userId: string }, inp
     }
     return row;
   });
+}
+
+/** Status look-ups allowed per visitor address per hour: a filer checks a few times, a guesser is stopped. */
+export const OBJECTION_LOOKUP_RATE_PER_IP = { limit: 20, windowSeconds: 3600 };
+const NOT_FOUND_LOOKUP = '未找到该异议：请核对受理编号和提交时填写的联系电话';
+
+/**
+ * What became of an objection, for its filer: found by the 8-character reference shown when it
+ * was filed together with the phone number given then, so a reference alone reveals nothing.
+ */
+export async function lookUpObjection(db: DbOrTx, request: { ip: string }, input: { reference: string; phone: string }) {
+  const { limit, windowSeconds } = OBJECTION_LOOKUP_RATE_PER_IP;
+  if (!(await hitRateLimit(db, `objection-lookup:ip:${request.ip}`, limit, windowSeconds)).allowed) throw userError('TOO_MANY_REQUESTS', '查询过于频繁，请一小时后再试');
+  const digits = input.phone.replace(/\D/g, '');
+  const [row] = await db
+    .select({
+      id: schema.objections.id,
+      status: schema.objections.status,
+      filedAt: schema.objections.filedAt,
+      answer: schema.objections.answer,
+      answeredAt: schema.objections.answeredAt,
+      noticeTitle: schema.publicNotices.title,
+    })
+    .from(schema.objections)
+    .innerJoin(schema.publicNotices, eq(schema.publicNotices.id, schema.objections.noticeId))
+    .where(and(sql`left(${schema.objections.id}::text, 8) = ${input.reference.toLowerCase()}`, sql`regexp_replace(${schema.objections.filerPhone}, '[^0-9]', '', 'g') = ${digits}`))
+    .limit(1);
+  if (!row || digits.length < 7) throw userError('NOT_FOUND', NOT_FOUND_LOOKUP);
+  return { reference: row.id.slice(0, 8).toUpperCase(), status: row.status, filedAt: row.filedAt, noticeTitle: row.noticeTitle, answer: row.answer, answeredAt: row.answeredAt };
 }
