@@ -162,6 +162,26 @@ describe('on a phone (390×844)', () => {
     // A card as wide as the screen, not a column a character or two wide.
     expect(nameBox!.width).toBeGreaterThan(250);
     await screenshot(page, 'public-notice-390');
+
+    // The filer keeps the reference shown, and looks the objection up with it on the notices page.
+    await page.locator('[data-testid=objection-against]').selectOption({ index: 1 });
+    await page.locator('[data-testid=objection-name]').fill('王芳');
+    await page.locator('[data-testid=objection-phone]').fill('13800138000');
+    await page.locator('[data-testid=objection-body]').fill('该馆近三年未常态化开放，与申报材料不符。');
+    await page.locator('[data-testid=objection-submit]').click();
+    const sent = (await page.locator('[data-testid=objection-sent]').textContent()) ?? '';
+    const reference = /编号 ([0-9A-F]{8})/.exec(sent)?.[1];
+    expect(reference).toMatch(/^[0-9A-F]{8}$/);
+    await page.goto(at('/notices'));
+    await page.locator('[data-testid=lookup-reference]').fill(reference!);
+    await page.locator('[data-testid=lookup-phone]').fill('138 0013 8000');
+    await page.locator('[data-testid=lookup-submit]').click();
+    await page.locator('[data-testid=lookup-result]').waitFor();
+    expect(await page.locator('[data-testid=lookup-status]').textContent()).toContain('尚未答复');
+    await page.locator('[data-testid=lookup-phone]').fill('13900000000');
+    await page.locator('[data-testid=lookup-submit]').click();
+    expect(await page.locator('[data-testid=lookup-error]').textContent()).toContain('未找到该异议');
+    await screenshot(page, 'public-objection-lookup-390');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -13,3 +13,5 @@ export const usePublicNotice = (noticeId: Ref<string>) =>
   useQuery({ queryKey: computed(() => ['notices', 'public', noticeId.value]), queryFn: () => trpc.notices.publicGet.query({ noticeId: noticeId.value }) });
 
 export const fileObjection = (input: ObjectionInput) => trpc.notices.fileObjection.mutate(input);
+export type ObjectionStatus = RouterOutputs['notices']['lookUpObjection'];
+export const lookUpObjection = (input: RouterInputs['notices']['lookUpObjection']) => trpc.notices.lookUpObjection.mutate(input);
