@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiSession } from './api-session.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
-import { openPage } from './page-steps.ts';
+import { openPage, signInToPortal } from './page-steps.ts';
 import { EXHIBIT } from './resource-steps.ts';
 
 /**
@@ -43,6 +43,8 @@ async function signInOnSite(page: Page, email: string, path: string) {
   await page.waitForURL((url) => url.pathname === path);
 }
 
+/** The input of an Element Plus field, whichever element its data-testid lands on. */
+const field = (page: Page, testId: string) => page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
 const validationMessage = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).evaluate((el) => (el as HTMLInputElement).validationMessage);
 
 describe('booking a resource from its page', () => {
@@ -210,6 +212,40 @@ describe('small things', () => {
     expect(metas.length).toBeGreaterThan(0);
     expect(metas.filter((m) => m.startsWith('基地') && m.includes('·'))).toEqual([]);
     await screenshot(page, 'public-search-1440');
+    await context.close();
+  });
+
+  test("the application form's section list stays in view while the applicant scrolls", async () => {
+    const applicant = await apiSession(platform.baseUrl, 'applicant@demo.ssb.local');
+    const campaign = await applicant.query<{ id: string }>('campaigns.current');
+    const [body] = await applicant.query<Array<{ id: string }>>('reference.recommendingBodies');
+    const application = await applicant.mutate<{ id: string }>('applications.create', { campaignId: campaign.id, recommendingBodyId: body!.id });
+    const { context, page } = await openPage(browser, { width: 1440 });
+    await signInToPortal(page, platform.baseUrl, 'applicant@demo.ssb.local', `/applications/${application!.id}`);
+    const nav = page.locator('.app-form__nav');
+    await nav.waitFor();
+    await page.mouse.wheel(0, 2400);
+    await expect.poll(async () => (await nav.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    const box = await nav.boundingBox();
+    expect(box!.y).toBeLessThan(200);
+    await screenshot(page, 'portal-form-sticky-sections-1440');
+    await context.close();
+  });
+
+  test('the resource editor has an online address and the longest booking', async () => {
+    const { context, page, errors } = await openPage(browser, { width: 1440 });
+    await signInToPortal(page, platform.baseUrl, 'base@demo.ssb.local', '/resources/new');
+    await field(page, 'resource-title').fill('线上科学家故事展（编辑器测试）');
+    await field(page, 'resource-online-url').fill('https://example.org/online-expo');
+    await page.locator('[data-testid=resource-lendable]').click();
+    await field(page, 'resource-max-days').fill('21');
+    await page.locator('[data-testid=resource-save]').click();
+    await page.waitForURL(/\/portal\/resources\/[0-9a-f-]{36}/);
+    const resourceId = /resources\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const saved = await (await asOwner()).query<{ onlineUrl: string | null; maxBookingDays: number | null }>('resources.edit', { resourceId });
+    expect(saved).toMatchObject({ onlineUrl: 'https://example.org/online-expo', maxBookingDays: 21 });
+    await screenshot(page, 'portal-resource-editor-url-1440');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
