@@ -49,6 +49,11 @@ export const officeProcedure = roleProcedure('office', 'sysadmin');
 export const sysadminProcedure = roleProcedure('sysadmin');
 
 export const applicantProcedure = roleProcedure('applicant');
+export const baseManagerProcedure = roleProcedure('base_manager');
 export const recommenderProcedure = roleProcedure('recommender');
 /** Anyone who takes part in an application's path; the service decides which applications each may see. */
 export const applicationReaderProcedure = roleProcedure('applicant', 'recommender', 'office', 'sysadmin');
+
+/** The viewer a service acts for: the user and the grants that satisfied the procedure's rule. */
+export type Viewer = { userId: string; grants: Array<{ organizationId: string; role: string }> };
+export const viewerOf = (ctx: { user: { id: string }; grants: Viewer['grants'] }): Viewer => ({ userId: ctx.user.id, grants: ctx.grants });

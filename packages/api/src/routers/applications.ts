@@ -2,7 +2,7 @@ import { ZDraftData } from '@ssb/domain/application-form';
 import { APPLICATION_STATUSES } from '@ssb/domain/application-status';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { applicantProcedure, applicationReaderProcedure, officeProcedure, recommenderProcedure } from '../procedures.ts';
+import { applicantProcedure, applicationReaderProcedure, officeProcedure, recommenderProcedure, viewerOf } from '../procedures.ts';
 import { createApplication } from '../services/applications/create-application.ts';
 import { declareNoRecommendation } from '../services/applications/declare-none.ts';
 import { findDuplicateOrganizations } from '../services/applications/duplicates.ts';
@@ -10,11 +10,6 @@ import { getApplication, getRecommenderDesk, listMyApplications } from '../servi
 import { saveDraft } from '../services/applications/save-draft.ts';
 import { transitionApplication } from '../services/applications/transition-application.ts';
 import { deleteMaterial, listMaterials } from '../services/materials/register-material.ts';
-
-const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({
-  userId: ctx.user.id,
-  grants: ctx.grants,
-});
 
 export const applicationsRouter = {
   mine: applicantProcedure.query(({ ctx }) => listMyApplications(ctx.db, viewerOf(ctx))),

@@ -3,13 +3,11 @@ import { DISTRICT_CODES } from '@ssb/domain/districts';
 import { ZBaseProfile } from '@ssb/domain/shared-resources';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publicProcedure, roleProcedure } from '../procedures.ts';
+import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { listManagedBases } from '../services/base-profile/managed-bases.ts';
 import { getBasePage, listBaseDirectory } from '../services/base-profile/public-bases.ts';
 import { getMyBaseProfile, updateBaseProfile } from '../services/base-profile/update-profile.ts';
 
-const baseManagerProcedure = roleProcedure('base_manager');
-const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
 
 export const basesRouter = {
   /** The public directory: filters by category, district and "open now", paginated. */

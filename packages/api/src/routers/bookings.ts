@@ -1,14 +1,12 @@
 import { ZBookingRequest } from '@ssb/domain/shared-resources';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { roleProcedure } from '../procedures.ts';
+import { baseManagerProcedure, viewerOf } from '../procedures.ts';
 import { cancelBooking, decideBooking } from '../services/bookings/decide-booking.ts';
 import { listBookings } from '../services/bookings/list-bookings.ts';
 import { myResourceBookings } from '../services/bookings/my-resource-bookings.ts';
 import { requestBooking } from '../services/bookings/request-booking.ts';
 
-const baseManagerProcedure = roleProcedure('base_manager');
-const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
 const ZNote = z.string().trim().max(500, { error: '说明不超过 500 字' }).optional();
 
 export const bookingsRouter = {

@@ -2,7 +2,7 @@ import { EVENT_STATUSES } from '@ssb/domain/events';
 import { ZEventBrowse, ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publicProcedure, roleProcedure } from '../procedures.ts';
+import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
 import { getMyEvent } from '../services/events/load-my-event.ts';
@@ -10,8 +10,6 @@ import { browseEvents, listBaseEvents, listUpcomingEvents } from '../services/ev
 import { createEvent, updateEvent } from '../services/events/save-event.ts';
 import { ZPage } from '../services/pagination.ts';
 
-const baseManagerProcedure = roleProcedure('base_manager');
-const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
 
 /** Events of a base: kept by its managers in the portal, shown on its public page and the platform's home. */
 export const eventsRouter = {

@@ -2,13 +2,11 @@ import { RESOURCE_STATUSES } from '@ssb/domain/bases';
 import { RESOURCE_ACTION_NAMES, ZResourceFields } from '@ssb/domain/shared-resources';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publicProcedure, roleProcedure } from '../procedures.ts';
+import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { createResource, getMyResource, listMyResources, transitionResource, updateResource } from '../services/resources/manage-resources.ts';
 import { getPublicResource } from '../services/resources/public-resource.ts';
 import { arrangeResourceMedia } from '../services/resources/resource-media.ts';
 
-const baseManagerProcedure = roleProcedure('base_manager');
-const viewerOf = (ctx: { user: { id: string }; grants: Array<{ organizationId: string; role: string }> }) => ({ userId: ctx.user.id, grants: ctx.grants });
 
 export const resourcesRouter = {
   /** A published resource's public page. */
