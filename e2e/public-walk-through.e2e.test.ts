@@ -206,12 +206,21 @@ describe('small things', () => {
 
   test('a base in the search results carries no dangling "·"', async () => {
     const { context, page } = await openPage(browser, { width: 1440 });
-    await page.goto(at('/search?q=基地'));
+    await page.goto(at('/search?q=科学'));
     await page.locator('[data-testid=search-results] li').first().waitFor();
     const metas = await page.locator('[data-testid=search-results] .hit__meta').evaluateAll((els) => els.map((el) => el.textContent?.trim() ?? ''));
     expect(metas.length).toBeGreaterThan(0);
     expect(metas.filter((m) => m.startsWith('基地') && m.includes('·'))).toEqual([]);
+    // The type facet has 基地 too, and its counts add up to the results.
+    const baseFacet = page.locator('[data-testid=facet-type-base]');
+    await baseFacet.waitFor();
+    const counts = await page.locator('.facets__group').first().locator('.facets__count').allTextContents();
+    const total = Number(/共 (\d+) 条/.exec((await page.locator('.results__count').textContent()) ?? '')?.[1]);
+    expect(counts.reduce((sum, c) => sum + Number(c), 0)).toBe(total);
     await screenshot(page, 'public-search-1440');
+    await baseFacet.check();
+    await expect.poll(() => page.locator('[data-testid=search-results] .hit__meta .tag').allTextContents()).toEqual(expect.arrayContaining(['基地']));
+    expect(new Set(await page.locator('[data-testid=search-results] .hit__meta .tag').allTextContents())).toEqual(new Set(['基地']));
     await context.close();
   });
 

@@ -19,7 +19,8 @@ export function baseDocument(base: BaseRow): SearchDocument {
     kind: 'base',
     title: base.name,
     body: [base.introduction, base.address, base.category].filter(Boolean).join('\n'),
-    type: null,
+    // 'base' in the type facet too, so its counts add up to the total and 基地 can be chosen.
+    type: 'base',
     districtCode: base.districtCode,
     baseId: base.id,
     baseName: base.name,
