@@ -1,10 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { findUnreadableText, UNREADABLE_TEXT_MESSAGE } from '@ssb/api/unreadable-text';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@ssb/domain/http-names';
 import type { FastifyInstance } from 'fastify';
 
-export const SESSION_COOKIE = 'ssb_session';
-export const CSRF_COOKIE = 'ssb_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,12 +1,7 @@
 import type { AppRouter } from '@ssb/api';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { csrfHeaders } from './csrf.ts';
 
-const CSRF_COOKIE = 'ssb_csrf';
-
-function readCookie(name: string) {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
-}
 
 /** The one typed client: cookies ride along, and every call carries the CSRF token the server set. */
 export const trpc = createTRPCClient<AppRouter>({
@@ -15,7 +10,7 @@ export const trpc = createTRPCClient<AppRouter>({
       url: '/trpc',
       // The server refuses a batch of more calls (apps/server/src/json-limits.ts).
       maxItems: 10,
-      headers: () => ({ 'x-csrf-token': readCookie(CSRF_COOKIE) }),
+      headers: csrfHeaders,
       fetch: (url, init) => fetch(url, { ...(init as RequestInit), credentials: 'same-origin' }),
     }),
   ],

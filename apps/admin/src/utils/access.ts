@@ -1,3 +1,4 @@
+import { safeRedirect as sharedSafeRedirect } from '@ssb/ui/redirect';
 import type { Me } from '@ssb/ui';
 import { ROLE_HOME_APP, type Role } from '@ssb/domain/roles';
 
@@ -15,9 +16,4 @@ export const portalMemberships = (me: Me | null) => me?.memberships.filter((m) =
 export const usesAdminConsole = (me: Me | null) => adminMemberships(me).length > 0;
 
 /** Only same-app paths are followed after sign-in, never another origin. */
-export function safeRedirect(value: unknown): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
-  if (path.startsWith('/login') || path.startsWith('/no-access')) return '/';
-  return path;
-}
+export const safeRedirect = (value: unknown): string => sharedSafeRedirect(value, { avoid: ['/no-access'] });

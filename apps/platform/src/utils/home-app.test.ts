@@ -15,8 +15,10 @@ describe('safeRedirect', () => {
     expect(safeRedirect('/portal/applications?id=1#top')).toBe('/portal/applications?id=1#top');
   });
   it('refuses other sites and odd values', () => {
-    for (const bad of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'portal/', '', undefined, ['/portal/']]) {
+    for (const bad of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'portal/', '', undefined, ['//evil.example/']]) {
       expect(safeRedirect(bad)).toBeNull();
     }
+    // A repeated ?redirect= is read by its first value, as in the other apps.
+    expect(safeRedirect(['/portal/', '//evil.example/'])).toBe('/portal/');
   });
 });

@@ -1,3 +1,4 @@
+import { safePath } from '@ssb/ui/redirect';
 import { ROLE_HOME_APP, type Role } from '@ssb/domain/roles';
 
 const APP_HREF = { portal: '/portal/', admin: '/admin/', platform: '/' } as const;
@@ -17,12 +18,4 @@ export const hasWorkspace = (me: WithMemberships | null | undefined) => workspac
  * A `?redirect=` target another app may pass to the login page, accepted only when it stays on
  * this site (a path, not `//host` or `https://…`), so the login page cannot be used to send people elsewhere.
  */
-export function safeRedirect(value: unknown): string | null {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
-  try {
-    const url = new URL(value, 'https://ssb.invalid');
-    return url.origin === 'https://ssb.invalid' ? `${url.pathname}${url.search}${url.hash}` : null;
-  } catch {
-    return null;
-  }
-}
+export const safeRedirect = (value: unknown): string | null => safePath(value);

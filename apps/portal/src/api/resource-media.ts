@@ -1,12 +1,8 @@
+import { csrfHeaders } from '@ssb/ui/csrf';
 import type { RouterInputs, RouterOutputs } from '@ssb/api';
 import { trpc } from '@ssb/ui';
 
 export type ResourceMediaSaved = RouterOutputs['resources']['arrangeMedia'];
-
-function readCookie(name: string) {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
-}
 
 /** Sends one image's bytes, reporting progress (0–1); resolves with the new gallery and version, or rejects with the server's Chinese message. */
 export function uploadResourceImage(input: { resourceId: string; version: number; file: File; onProgress: (fraction: number) => void }) {
@@ -15,7 +11,7 @@ export function uploadResourceImage(input: { resourceId: string; version: number
     const query = new URLSearchParams({ version: String(input.version), name: input.file.name });
     xhr.open('POST', `/files/resources/${input.resourceId}?${query}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('x-csrf-token', readCookie('ssb_csrf'));
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => event.lengthComputable && input.onProgress(event.loaded / event.total);
     xhr.onload = () => {
       let body: { message?: string; code?: string; error?: { message?: string } } = {};

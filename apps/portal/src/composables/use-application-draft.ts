@@ -1,3 +1,4 @@
+import { csrfHeaders } from '@ssb/ui/csrf';
 import { describeError, isUnauthorized, trpc } from '@ssb/ui';
 import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
 import {
@@ -34,11 +35,6 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const RETRY_MS = 5000;
 /** Browsers cap keepalive request bodies at 64 KiB. */
 const KEEPALIVE_MAX_BYTES = 60 * 1024;
-
-function readCookie(name: string) {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
-}
 
 /**
  * The applicant's draft: autosaved after a pause in typing and on leaving a field, copied to
@@ -260,7 +256,7 @@ export function useApplicationDraft(applicationId: () => string, options: { debo
       method: 'POST',
       keepalive: true,
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': readCookie('ssb_csrf') },
+      headers: { 'content-type': 'application/json', ...csrfHeaders() },
       body,
     }).catch(() => undefined);
   }

@@ -1,3 +1,4 @@
+import { csrfHeaders } from '@ssb/ui/csrf';
 import { defaultOptions, Upload, type DetailedError, type HttpResponse, type PreviousUpload } from 'tus-js-client';
 import { nextTick, onBeforeUnmount, onMounted, reactive, ref, type Ref } from 'vue';
 import { createRateMeter } from '#/utils/upload-progress.ts';
@@ -25,11 +26,6 @@ type Runtime = { upload: Upload | null; meter: ReturnType<typeof createRateMeter
 
 const CHUNK_SIZE = 5 * 1024 * 1024;
 const ACTIVE: UploadState[] = ['checking', 'queued', 'uploading', 'paused', 'verifying'];
-
-function readCookie(name: string) {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : '';
-}
 
 /** The server's refusal: `{ message, errors }` for its own checks, `{ error: { message } }` for the CSRF guard. */
 export function refusalReasons(error: Error | DetailedError, fallback: string): { status: number | null; reasons: string[] } {
@@ -90,7 +86,7 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
   async function forgetInterrupted() {
     for (const u of interrupted.value) {
       await defaultOptions.urlStorage.removeUpload(u.urlStorageKey).catch(() => undefined);
-      if (u.uploadUrl) await Upload.terminate(u.uploadUrl, { headers: { 'x-csrf-token': readCookie('ssb_csrf') } }).catch(() => undefined);
+      if (u.uploadUrl) await Upload.terminate(u.uploadUrl, { headers: csrfHeaders() }).catch(() => undefined);
     }
     interrupted.value = [];
   }
@@ -158,7 +154,7 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
     const upload: Upload = new Upload(item.file, {
       endpoint: '/uploads',
       metadata: { ...options.metadata(kind), filename: item.file.name, filetype: item.file.type },
-      headers: { 'x-csrf-token': readCookie('ssb_csrf') },
+      headers: csrfHeaders(),
       chunkSize: CHUNK_SIZE,
       retryDelays: [0, 1000, 3000, 5000, 10000],
       removeFingerprintOnSuccess: true,
@@ -254,7 +250,7 @@ export function useTusUploads<K extends string>(options: TusUploadOptions<K>) {
     current.state = 'verifying';
     const before = options.storedCount(current.kind);
     return settle(key, async () => {
-      if (url) await waitForServerFinish(url, { 'x-csrf-token': readCookie('ssb_csrf') });
+      if (url) await waitForServerFinish(url, csrfHeaders());
       await options.reload(current.kind);
       await nextTick();
       return options.storedCount(current.kind) > before;
