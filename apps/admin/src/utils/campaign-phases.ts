@@ -1,3 +1,5 @@
+import { fromWallClock, toWallClock, WALL_CLOCK_FORMAT } from '@ssb/domain/time';
+
 /**
  * Campaign phases as the office edits them: Beijing wall-clock times in the pickers, ISO instants
  * with +08:00 on the wire, whatever time zone the browser happens to be in.
@@ -11,29 +13,13 @@ export type Phase = { key: PhaseKey; startsAt: string; endsAt: string };
 export type PhaseDraft = { key: PhaseKey; start: string; end: string };
 
 /** The picker's value format: a Beijing wall-clock time, no zone. */
-export const PICKER_VALUE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+export const PICKER_VALUE_FORMAT = WALL_CLOCK_FORMAT;
 export const PICKER_DISPLAY_FORMAT = 'YYYY-MM-DD HH:mm';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
 /** "2027-04-08 23:59:59" (Beijing) → "2027-04-08T23:59:59+08:00"; null when not a wall-clock time. */
-export function beijingToIso(wallClock: string): string | null {
-  const m = WALL_CLOCK.exec(wallClock.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s = '00'] = m;
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
-  // Rejects 2027-02-30 and 25:00 — Date would quietly roll them over.
-  const back = isoToBeijing(iso);
-  return back === `${y}-${mo}-${d} ${h}:${mi}:${s}` ? iso : null;
-}
-
+export const beijingToIso = (wallClock: string): string | null => fromWallClock(wallClock);
 /** Any ISO instant → its Beijing wall-clock time "YYYY-MM-DD HH:mm:ss" ('' when unreadable). */
-export function isoToBeijing(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
+export const isoToBeijing = (iso: string): string => toWallClock(iso);
 
 /** The editor's seven rows, filled from a campaign's phases where it has them. */
 export function toDrafts(phases: readonly Phase[] = []): PhaseDraft[] {
