@@ -17,6 +17,7 @@ const cleanFields = (fields: TResourceFields) => {
     descriptionText: richTextToPlain(descriptionHtml),
     // Terms without lending make no sense: an unlent resource keeps none.
     lendingTerms: fields.lendable ? fields.lendingTerms : '',
+    maxBookingDays: fields.lendable ? fields.maxBookingDays : null,
   };
 };
 
