@@ -7,8 +7,8 @@ import { FACET_ATTRIBUTE, filterExpression } from './filters.ts';
 
 export type MeilisearchOptions = { url: string; apiKey?: string; indexUid?: string };
 
-/** The documents' layout is in the index name: a new layout (2: pinyin) starts empty and the server rebuilds it. */
-const DEFAULT_INDEX = 'ssb_search_v2';
+/** The documents' layout is in the index name: a new layout (2: pinyin; 3: bases typed 'base') starts empty and the server rebuilds it. */
+const DEFAULT_INDEX = 'ssb_search_v3';
 
 /** `pinyin`: the pinyin terms of title, base and scientists (see pinyin.ts), searched, never shown. */
 type MeiliDocument = SearchDocument & { sortAtTs: number; pinyin: string };
