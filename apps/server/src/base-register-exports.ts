@@ -21,7 +21,7 @@ async function download(deps: ApiDeps, request: FastifyRequest, reply: FastifyRe
 const batchYearOf = (raw: unknown) => (typeof raw === 'string' && /^(19|20)\d{2}$/.test(raw) ? Number(raw) : null);
 
 /** The register's downloads, for the office only: a certificate, a batch of certificates, the national list. */
-export function registerRegisterExportRoutes(app: FastifyInstance, deps: ApiDeps) {
+export function registerBaseRegisterExportRoutes(app: FastifyInstance, deps: ApiDeps) {
   app.get<{ Params: { id: string } }>('/files/bases/:id/certificate.pdf', (request, reply) => {
     if (!UUID.test(request.params.id)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '基地不存在' } });
     return download(deps, request, reply, async (viewer) => {

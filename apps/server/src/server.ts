@@ -18,8 +18,8 @@ import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenDataRoutes } from './open-data.ts';
-import { registerRegisterExportRoutes } from './register-exports.ts';
-import { beijingToday } from '@ssb/domain/register';
+import { registerBaseRegisterExportRoutes } from './base-register-exports.ts';
+import { beijingToday } from '@ssb/domain/time';
 import { registerCsrfProtection, registerDownloadOrigin, registerReadableText, SESSION_COOKIE } from './security.ts';
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
@@ -152,7 +152,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
-  registerRegisterExportRoutes(server, deps);
+  registerBaseRegisterExportRoutes(server, deps);
   registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];

@@ -23,8 +23,8 @@ export { drainJobs, enqueueJob, runDueJobs, startJobWorker } from './services/jo
 export { isAssignedExpertOf } from './services/review/expert-view.ts';
 export * as openData from './services/open-data/open-data.ts';
 export * as searchIndex from './services/search/index.ts';
-export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/register/export-register.ts';
-export { expireDueBases } from './services/register/change-base-status.ts';
+export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/base-register/export-register.ts';
+export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';

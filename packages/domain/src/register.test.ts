@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_STATUSES } from './bases.ts';
-import { baseValidUntil, beijingToday, canChangeBaseStatus, formatBaseNumber, parseBaseNumber, ZObjectionInput } from './register.ts';
+import { baseValidUntil, canChangeBaseStatus, formatBaseNumber, parseBaseNumber, ZObjectionInput } from './register.ts';
+import { beijingToday } from './time.ts';
 
 describe('register rules', () => {
   it('numbers bases per batch with three digits, and reads them back', () => {

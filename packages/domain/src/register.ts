@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BASE_TERM_YEARS, type BaseStatus } from './bases.ts';
 import { isPhoneNumber } from './phone.ts';
-import { PROGRAMME_TIME_ZONE } from './time.ts';
 
 /** Register numbers read 京科精基地-2026-001: prefix, batch year, sequence within the batch. */
 export const BASE_NUMBER_PREFIX = '京科精基地';
@@ -14,11 +13,6 @@ export function formatBaseNumber(batchYear: number, sequence: number) {
 export function parseBaseNumber(number: string): { batchYear: number; sequence: number } | null {
   const match = /^京科精基地-(\d{4})-(\d{3,})$/.exec(number);
   return match ? { batchYear: Number(match[1]), sequence: Number(match[2]) } : null;
-}
-
-/** Today's date in Beijing as YYYY-MM-DD (naming happens on a Beijing calendar day). */
-export function beijingToday(now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /**

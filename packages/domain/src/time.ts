@@ -39,3 +39,8 @@ export function fromWallClock(value: string | null | undefined): string | null {
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
   return toWallClock(iso) === `${y}-${mo}-${d} ${h}:${mi}:${s}` ? iso : null;
 }
+
+/** Today's date in Beijing as YYYY-MM-DD: the programme's calendar day (naming, bookings, expiry). */
+export function beijingToday(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

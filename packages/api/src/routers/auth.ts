@@ -16,7 +16,7 @@ import { appendAudit } from '../services/audit/append.ts';
 import { requestLoginLink, signInWithLink } from '../services/auth/login-link.ts';
 import { login, LOGIN_FAILURE_MESSAGES } from '../services/auth/login.ts';
 import { requestPasswordReset, resetPassword } from '../services/auth/password-reset.ts';
-import { registerOrganization } from '../services/auth/register.ts';
+import { registerOrganization } from '../services/auth/sign-up.ts';
 import { acceptRoleGrant, describeRoleGrant } from '../services/auth/role-grant.ts';
 import { createSession, deleteSession, loadSessionUser } from '../services/auth/sessions.ts';
 import { claimUscc } from '../services/auth/uscc-claim.ts';

@@ -3,8 +3,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { officeProcedure } from '../procedures.ts';
 import { ZPage } from '../services/pagination.ts';
-import { changeBaseStatus } from '../services/register/change-base-status.ts';
-import { getBaseWithHistory, listBases } from '../services/register/list-bases.ts';
+import { changeBaseStatus } from '../services/base-register/change-base-status.ts';
+import { getBaseWithHistory, listBases } from '../services/base-register/list-bases.ts';
 
 /** 基地名录: the register of named bases, kept by the office. */
 export const registerRouter = {

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AUTH_LIMITS, limitKey } from './limits.ts';
 import { clearRateLimit, countInWindow, hitRateLimit } from './rate-limit.ts';
-import { sendVerificationLink } from './register.ts';
+import { sendVerificationLink } from './sign-up.ts';
 import { createSession } from './sessions.ts';
 
 const { users } = schema;

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AUTH_LIMITS, limitKey } from './limits.ts';
 import { enforceRateLimits } from './rate-limit.ts';
-import { sendVerificationLink } from './register.ts';
+import { sendVerificationLink } from './sign-up.ts';
 import { consumeAccountToken, endAccountTokens, findAccountToken, hashToken } from './tokens.ts';
 
 const { users } = schema;

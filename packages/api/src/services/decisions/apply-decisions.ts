@@ -5,9 +5,9 @@ import type { ApiDeps } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
 import { notifyUsers, usersOf } from '../notifications/notify.ts';
-import { grantBaseManagers } from '../register/grant-base-managers.ts';
-import { nameBase } from '../register/name-base.ts';
-import { lockBatchNumbering } from '../register/numbering.ts';
+import { grantBaseManagers } from '../base-register/grant-base-managers.ts';
+import { nameBase } from '../base-register/name-base.ts';
+import { lockBatchNumbering } from '../base-register/numbering.ts';
 import { planDecisions, type DecisionRequest } from './plan-decisions.ts';
 
 /** The shortest reason the office may give for deciding ahead of expert review. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { schema, type DbOrTx } from '@ssb/db';
-import { formatBaseNumber, beijingToday, baseValidUntil } from '@ssb/domain/register';
+import { baseValidUntil, formatBaseNumber } from '@ssb/domain/register';
+import { beijingToday } from '@ssb/domain/time';
 import { SELECTION_OUTCOME_LABELS, type SelectionOutcome } from '@ssb/domain/selection';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { userError } from '../errors.ts';
-import { nextBaseSequence } from '../register/numbering.ts';
+import { nextBaseSequence } from '../base-register/numbering.ts';
 import { summarizeNomination, type NominationSummary } from './candidate-fields.ts';
 import { reviewProgressOf, reviewWarning, type ReviewProgress } from './review-progress.ts';
 
