@@ -21,11 +21,8 @@ const hasZbar = hasCommand('zbarimg');
 
 describe('renderApplicationPdf', () => {
   let pdf: Buffer;
-  let coldMs = 0;
   beforeAll(async () => {
-    const started = performance.now();
     pdf = await renderApplicationPdf(input());
-    coldMs = performance.now() - started;
   });
 
   it('is an A4 PDF whose text has the title, labels, values and seal boxes in Chinese', () => {
@@ -75,15 +72,6 @@ describe('renderApplicationPdf', () => {
       expect(decodeQrOnFirstPage(pdf)).toContain(expected);
     },
   );
-
-  it('renders one 申报表 within the time budget (≤ 1 s target; asserts ≤ 3 s on a shared machine)', async () => {
-    const started = performance.now();
-    await renderApplicationPdf(input({ applicationId: 'timing' }));
-    const warmMs = performance.now() - started;
-    console.log(`[documents] 申报表 PDF: first in process ${coldMs.toFixed(0)} ms (loads the CJK fonts), next ${warmMs.toFixed(0)} ms`);
-    // The bar is 1 s; the assertion leaves room for a loaded shared machine, the figure above is the measure.
-    expect(warmMs).toBeLessThanOrEqual(3000);
-  });
 
   it('splits a long text over pages, marking the label as continued, and keeps every line', async () => {
     const parts = Array.from({ length: 60 }, (_, i) => `第${i + 1}部分：展示科学家在艰苦条件下自力更生、攻坚克难的奋斗历程，配合多媒体互动装置与讲解服务。`);

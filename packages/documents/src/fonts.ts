@@ -71,6 +71,9 @@ function locate(weight: 'regular' | 'bold', given?: FontSource): FontSource {
 
 // A CJK collection is ~20 MB and slow to parse: each face is read once per process.
 const cache = new Map<string, ResolvedFont>();
+
+/** How many faces this process has parsed so far (the warm-up's test reads it). */
+export const parsedFontCount = () => cache.size;
 function load(source: FontSource): ResolvedFont {
   const key = `${source.path}#${source.postscriptName ?? ''}`;
   const cached = cache.get(key);

@@ -32,14 +32,10 @@ const input = (n: number): SummaryInput => ({
 const cellText = (value: ExcelJS.CellValue) => (value === null || value === undefined ? '' : String(value));
 
 describe('renderSummaryXlsx', () => {
-  it('writes the 12 columns, 1 000 rows, the credit code as text, within the time budget (≤ 2 s)', async () => {
+  // Its speed is measured by `pnpm bench exports`, not asserted here.
+  it('writes the 12 columns, 1 000 rows, the credit code as text', async () => {
     await renderSummaryXlsx(input(10)); // loads exceljs
-    const started = performance.now();
     const buffer = await renderSummaryXlsx(input(1000));
-    const ms = performance.now() - started;
-    console.log(`[documents] 汇总表 xlsx, 1 000 rows: ${ms.toFixed(0)} ms, ${(buffer.length / 1024).toFixed(0)} KiB`);
-    // The bar is 2 s; the assertion leaves room for a loaded shared machine, the figure above is the measure.
-    expect(ms).toBeLessThanOrEqual(6000);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
