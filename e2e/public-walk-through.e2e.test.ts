@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiSession } from './api-session.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
-import { openPage, signInToPortal } from './page-steps.ts';
+import { openPage, seriousViolations, signInToPortal } from './page-steps.ts';
 import { EXHIBIT } from './resource-steps.ts';
 
 /**
@@ -98,6 +98,22 @@ describe('booking a resource from its page', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'public-booking-390');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a visitor sees the calendar and the limit before signing in; the page passes axe', async () => {
+    const resourceId = await publishedResource({ title: '浑天仪模型（日历测试）', maxBookingDays: 14 });
+    const { context, page, errors } = await openPage(browser, { width: 390, forAxe: true });
+    await page.goto(at(`/resources/${resourceId}`));
+    const calendar = page.locator('[data-testid=availability-calendar]');
+    await calendar.waitFor();
+    expect(await calendar.locator(`[data-day="${inDays(0)}"]`).getAttribute('tabindex')).toBe('0');
+    expect(await calendar.locator(`[data-day="${inDays(-1)}"]`).count()).toBeLessThanOrEqual(1);
+    await page.locator('[data-testid=calendar-next]').click();
+    await expect.poll(() => page.locator('[data-testid=calendar-month]').textContent()).not.toBe('');
+    expect(await page.locator('[data-testid=booking-limit]').textContent()).toContain('14');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
