@@ -70,7 +70,7 @@ describe('admin console', () => {
     await page.locator('[data-testid=chart-district] canvas').waitFor();
     await page.locator('[data-testid=chart-role] canvas').waitFor();
     const timeline = await page.locator('.campaign-timeline').textContent();
-    expect(timeline).toContain('单位推荐');
+    expect(timeline).toContain('组织推荐');
     expect(timeline).toContain('2022年4月8日 23:59（北京时间）');
     await page.waitForTimeout(600); // let the chart animation settle before the picture
     await screenshot(page, 'admin-home');

@@ -1,3 +1,4 @@
+import { phaseMessages } from '@ssb/domain/phases';
 import { createI18n } from 'vue-i18n';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
@@ -16,8 +17,9 @@ export function createAppI18n(appMessages: { 'zh-CN': Record<string, unknown>; e
     locale,
     fallbackLocale: 'zh-CN',
     messages: {
-      'zh-CN': { ...zhCN, ...appMessages['zh-CN'] },
-      en: { ...en, ...appMessages.en },
+      // The phases' names come from @ssb/domain only, so the three apps never name them differently.
+      'zh-CN': { ...zhCN, ...appMessages['zh-CN'], phases: phaseMessages('zh') },
+      en: { ...en, ...appMessages.en, phases: phaseMessages('en') },
     },
   });
 }

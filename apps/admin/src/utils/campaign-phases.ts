@@ -4,8 +4,9 @@ import { fromWallClock, toWallClock, WALL_CLOCK_FORMAT } from '@ssb/domain/time'
  * Campaign phases as the office edits them: Beijing wall-clock times in the pickers, ISO instants
  * with +08:00 on the wire, whatever time zone the browser happens to be in.
  */
-export const PHASE_KEYS = ['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity'] as const;
-export type PhaseKey = (typeof PHASE_KEYS)[number];
+import { PHASE_KEYS, type PhaseKey } from '@ssb/domain/phases';
+
+export { PHASE_KEYS, type PhaseKey };
 export const REQUIRED_PHASES: readonly PhaseKey[] = ['application', 'recommendation'];
 
 export type Phase = { key: PhaseKey; startsAt: string; endsAt: string };

@@ -15,7 +15,7 @@ export function useCampaignSummary(campaign: Ref<Campaign | null>, now: Ref<Date
       const last = phases.reduce((a, b) => (new Date(b.endsAt) > new Date(a.endsAt) ? b : a));
       return t('portal.campaign.summaryClosed', { end: dateTime(last.endsAt) });
     }
-    const running = openPhases(c.phases, now.value).map((p) => t(`portal.phases.${p.key}.name`));
+    const running = openPhases(c.phases, now.value).map((p) => t(`phases.${p.key}.name`));
     if (running.length === 0) return t('portal.campaign.summaryBetween');
     return t('portal.campaign.summaryOpen', { phases: running.join(t('portal.listSeparator')) });
   });

@@ -1,3 +1,4 @@
+import { PHASE_KEYS } from '@ssb/domain/phases';
 import type { RouterOutputs } from '@ssb/api';
 
 export type Campaign = RouterOutputs['reference']['campaigns'][number];
@@ -6,15 +7,7 @@ export type PhaseKey = CampaignPhase['key'];
 export type PhaseStatus = 'upcoming' | 'open' | 'closed';
 
 /** The order the notice lists the phases in; used when two phases start together. */
-export const PHASE_ORDER: readonly PhaseKey[] = [
-  'application',
-  'recommendation',
-  'intake',
-  'review',
-  'public_notice',
-  'naming',
-  'publicity',
-];
+export const PHASE_ORDER: readonly PhaseKey[] = PHASE_KEYS;
 
 const time = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value).getTime();
 

@@ -1,3 +1,4 @@
+import { PHASE_KEYS } from '@ssb/domain/phases';
 import { ZNewFormField } from '@ssb/domain/new-form-field';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -6,7 +7,7 @@ import { currentCampaign } from '../services/campaigns/phases.ts';
 import { addFormField, createCampaign, getQuotaTable, grantExtension, setCategories, setQuota, updateCampaignPhases } from '../services/campaigns/manage-campaigns.ts';
 
 const ZPhase = z.object({
-  key: z.enum(['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity']),
+  key: z.enum(PHASE_KEYS),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
 });

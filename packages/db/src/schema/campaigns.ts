@@ -1,10 +1,11 @@
+import type { PhaseKey } from '@ssb/domain/phases';
 import type { FormField } from '@ssb/domain/application-form';
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { recommendingBodies } from './reference.ts';
 
 export type CampaignPhase = {
-  key: 'application' | 'recommendation' | 'intake' | 'review' | 'public_notice' | 'naming' | 'publicity';
+  key: PhaseKey;
   startsAt: string;
   endsAt: string;
 };

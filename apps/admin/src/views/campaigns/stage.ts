@@ -8,7 +8,7 @@ export function useStageLabel() {
   const now = ref(Date.now());
   const timer = setInterval(() => (now.value = Date.now()), 60_000);
   onBeforeUnmount(() => clearInterval(timer));
-  const label = (stage: CampaignStage) => (stage.kind === 'phase' ? t(`phases.${stage.key}`) : t(`campaigns.stage.${stage.kind}`));
+  const label = (stage: CampaignStage) => (stage.kind === 'phase' ? t(`phases.${stage.key}.name`) : t(`campaigns.stage.${stage.kind}`));
   const stageOf = (phases: readonly Phase[]) => currentStage(phases, now.value);
   return { now: computed(() => now.value), stageOf, label };
 }

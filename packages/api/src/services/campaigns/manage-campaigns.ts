@@ -1,3 +1,4 @@
+import { PHASE_KEYS } from '@ssb/domain/phases';
 import { DEFAULT_FORM_FIELDS } from '@ssb/domain/application-form';
 import { fieldFromNew, type NewFormField } from '@ssb/domain/new-form-field';
 import { BASE_CATEGORIES } from '@ssb/domain/spirit';
@@ -13,7 +14,7 @@ import { notifyUsers, usersOf } from '../notifications/notify.ts';
 type Phase = (typeof schema.campaigns.$inferSelect)['phases'][number];
 type Actor = { userId: string };
 
-const PHASE_ORDER: Phase['key'][] = ['application', 'recommendation', 'intake', 'review', 'public_notice', 'naming', 'publicity'];
+const PHASE_ORDER: readonly Phase['key'][] = PHASE_KEYS;
 
 function assertPhasesInOrder(phases: Phase[]) {
   for (const phase of phases) {
