@@ -1,11 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { PROGRAMME_TIME_ZONE } from '@ssb/domain/time';
 import { and, eq, gte, lte, ne } from 'drizzle-orm';
 import { userError } from '../errors.ts';
-
-/** Today's date in Beijing, "YYYY-MM-DD". */
-export const beijingToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE }).format(now);
 
 /**
  * Locks the resource row so that requests and approvals of the same resource run one at a time:

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, EXHIBIT_FIELDS, seedManagedBase } from '../resources/fixtures.ts';
 import { latestBookingDate } from '@ssb/domain/shared-resources';
-import { beijingToday } from './booking-rules.ts';
+import { beijingToday } from '@ssb/domain/time';
 
 const DAY = 86400_000;
 const inDays = (n: number) => beijingToday(new Date(Date.now() + n * DAY));

@@ -7,7 +7,8 @@ import { appendAudit } from '../audit/append.ts';
 import { pickManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { notifyUsers, usersOf } from '../notifications/notify.ts';
-import { beijingToday, lockResource, refuseOverlap, refuseRepeatedRequest } from './booking-rules.ts';
+import { beijingToday } from '@ssb/domain/time';
+import { lockResource, refuseOverlap, refuseRepeatedRequest } from './booking-rules.ts';
 
 /** A base asks another base to lend a published, lendable resource on given dates. */
 export async function requestBooking(db: Database, viewer: ManagerViewer, input: TBookingRequest, publicUrl: string, now = new Date()) {
