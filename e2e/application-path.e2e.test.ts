@@ -263,11 +263,15 @@ describe('the application path', () => {
     await rec.page.locator('[data-testid=materials-tab]').click();
     await expect.poll(() => rec.page.locator('[data-testid=photo-card]').count()).toBe(3);
     expect(await rec.page.locator('[data-testid=delete-material]').count()).toBe(0);
+    // The list shows a thumbnail (480 px wide), not the 2400 px original; a click opens the original.
     await expect
       .poll(() => rec.page.locator('[data-testid=photo-card] img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBe(2400);
+      .toBe(480);
     await rec.page.locator('[data-testid=photo-card] button').first().click();
     await rec.page.locator('.el-image-viewer__wrapper').waitFor();
+    await expect
+      .poll(() => rec.page.locator('.el-image-viewer__wrapper img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(2400);
     await rec.page.keyboard.press('Escape');
     await rec.page.locator('.el-image-viewer__wrapper').waitFor({ state: 'detached' });
     const duration = await rec.page.locator('[data-testid=video-player]').evaluate(
