@@ -101,8 +101,9 @@ describe('demo resources and English on a fresh start', () => {
     const value = await page.locator('[data-testid=filter-category] option', { hasText: category! }).first().getAttribute('value');
     await page.locator('[data-testid=filter-category]').selectOption(value!);
     await expect.poll(() => page.url()).toContain('category=');
-    await expect.poll(count).toBeLessThanOrEqual(all);
-    for (const text of await cards.allTextContents()) expect(text).toBe(category);
+    // The filtered page replaces the cards after the address changes: wait until every card is of the category.
+    await expect.poll(async () => new Set(await cards.allTextContents())).toEqual(new Set([category]));
+    expect(await count()).toBeLessThanOrEqual(all);
     await page.goto(`${platform.baseUrl}/bases`);
     await cards.first().waitFor();
     await page.getByTestId('district-110108').click();

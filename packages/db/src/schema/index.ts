@@ -12,3 +12,6 @@ export * from './selection.ts';
 export * from './bases.ts';
 export * from './events.ts';
 export * from './uploads.ts';
+export * from './alliances.ts';
+export * from './event-registrations.ts';
+export * from './activity-campaigns.ts';
