@@ -29,4 +29,12 @@ export default tseslint.config(
     files: ['apps/server/src/env.ts', '**/*.test.ts', '**/testing/**', '**/testing.ts', 'e2e/**', 'bench/**', 'apps/cli/**', '**/vite.config.ts', '**/vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // Services know nothing of tRPC: they throw DomainError (@ssb/domain/errors), which the transports map.
+    files: ['packages/api/src/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@trpc/server', message: 'Throw userError()/DomainError from @ssb/domain/errors; the tRPC layer maps it.' }] }],
+    },
+  },
 );

@@ -92,6 +92,9 @@ describe('decision, public notice with objections, naming and the register', () 
     await confirmBox(page);
     await page.locator('.el-message--success', { hasText: '已发布' }).waitFor();
     await expect.poll(() => page.locator('[data-testid=notices-table]').textContent()).toContain('公示中');
+    // 结束公示 waits for the period's end, and says so instead of being silently disabled.
+    expect(await page.locator(`[data-testid=close-${noticeId}]`).isDisabled()).toBe(true);
+    expect(await page.locator(`[data-testid=close-wrap-${noticeId}]`).getAttribute('title')).toMatch(/^公示期至 .+ 结束，届时才能结束公示$/);
     await screenshot(page, 'notices-list');
     expect(errors).toEqual([]);
     await context.close();

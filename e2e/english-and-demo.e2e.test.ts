@@ -75,6 +75,11 @@ describe('demo resources and English on a fresh start', () => {
       expect(titles.some((t) => t.includes('两弹一星'))).toBe(true);
     }
     await screenshot(page, 'demo-search-qian-en');
+    // The resource page names its base's district in English too.
+    await page.locator('[data-testid=search-results] .hit__title a', { hasText: '两弹一星' }).first().click();
+    await page.getByTestId('resource-base').waitFor();
+    expect(await page.locator('.resource-page__meta').textContent()).toMatch(/· [A-Z][a-z]+/);
+    expect(await page.locator('.resource-page__meta').textContent()).not.toMatch(/· \p{Script=Han}+区/u);
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 import { INTERNAL_ERROR_MESSAGE } from '@ssb/api/trpc';
+import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@ssb/domain/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Fastify's own refusals, in Chinese; their English text names internals. */
@@ -31,6 +32,8 @@ const isJson = (reply: FastifyReply) => String(reply.getHeader('content-type') ?
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+    // A service's refusal that a route let through keeps its code and Chinese message.
+    if (error instanceof DomainError) return reply.code(DOMAIN_ERROR_HTTP_STATUS[error.code]).send({ error: { code: error.code, message: error.message } });
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');

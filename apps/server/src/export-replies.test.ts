@@ -1,5 +1,5 @@
 import { DocumentPoolBusyError, DocumentRenderTimeoutError } from '@ssb/documents';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sendExportError } from './export-replies.ts';
@@ -7,8 +7,8 @@ import { sendExportError } from './export-replies.ts';
 describe('a download refused by its service', () => {
   const app = Fastify({ logger: false });
   const refusals: Record<string, () => Error> = {
-    conflict: () => new TRPCError({ code: 'CONFLICT', message: '该申报正在处理，请稍后再下载' }),
-    limited: () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '下载过于频繁，请稍后再试' }),
+    conflict: () => new DomainError('CONFLICT', '该申报正在处理，请稍后再下载'),
+    limited: () => new DomainError('TOO_MANY_REQUESTS', '下载过于频繁，请稍后再试'),
     busy: () => new DocumentPoolBusyError(),
     slow: () => new DocumentRenderTimeoutError(),
   };

@@ -1,5 +1,5 @@
 import { DocumentPoolBusyError, DocumentRenderTimeoutError } from '@ssb/documents';
-import { TRPCError } from '@trpc/server';
+import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@ssb/domain/errors';
 import type { FastifyReply } from 'fastify';
 
 /** A well-formed UUID: anything else in a download's address is answered before the database sees it. */
@@ -8,18 +8,6 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** RFC 6266 with RFC 5987 so Chinese file names survive every browser. */
 export const attachment = (fileName: string) => `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-const HTTP_STATUS: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  PAYLOAD_TOO_LARGE: 413,
-  UNPROCESSABLE_CONTENT: 422,
-  TOO_MANY_REQUESTS: 429,
-};
-
 export const sendJsonError = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ error: { code, message } });
 
 /**
@@ -27,7 +15,7 @@ export const sendJsonError = (reply: FastifyReply, status: number, code: string,
  * a full render queue or an overrun render is "try again later"; anything else goes to the server's error handler.
  */
 export function sendExportError(reply: FastifyReply, error: unknown) {
-  if (error instanceof TRPCError && HTTP_STATUS[error.code]) return sendJsonError(reply, HTTP_STATUS[error.code]!, error.code, error.message);
+  if (error instanceof DomainError) return sendJsonError(reply, DOMAIN_ERROR_HTTP_STATUS[error.code], error.code, error.message);
   if (error instanceof DocumentPoolBusyError || error instanceof DocumentRenderTimeoutError) return sendJsonError(reply.header('retry-after', '30'), 503, 'SERVICE_UNAVAILABLE', error.message);
   throw error;
 }

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachResourceImage, findResourceMedia, pickResourceMediaFile, type ApiDeps } from '@ssb/api';
 import { RESOURCE_MEDIA_LIMITS, RESOURCE_MEDIA_MESSAGES } from '@ssb/domain/shared-resources';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import type { FastifyInstance } from 'fastify';
 import { answerFailure, FILE_MESSAGES, UUID } from './files.ts';
 import { sendStoredFile } from './send-stored-file.ts';
@@ -49,7 +49,7 @@ export function registerResourceMediaRoutes(app: FastifyInstance, deps: ApiDeps,
         });
         return reply.send(saved);
       } catch (error) {
-        if (error instanceof TRPCError) return reply.code(STATUS[error.code] ?? 400).send({ code: error.code, message: error.message });
+        if (error instanceof DomainError) return reply.code(STATUS[error.code] ?? 400).send({ code: error.code, message: error.message });
         throw error;
       } finally {
         await rm(tempPath, { force: true });

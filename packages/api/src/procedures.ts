@@ -1,6 +1,7 @@
-import type { Role } from '@ssb/domain/roles';
+import { OFFICE_ROLES, type Role } from '@ssb/domain/roles';
 import { TRPCError } from '@trpc/server';
 import { ZodRealError } from 'zod';
+import { domainErrors } from './domain-errors.ts';
 import { t } from './trpc.ts';
 import { findUnreadableText, UNREADABLE_TEXT_MESSAGE } from './unreadable-text.ts';
 
@@ -17,11 +18,14 @@ const readableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/** Every builder starts here, so a service's DomainError reaches the client with its own code. */
+const procedure = t.procedure.use(domainErrors);
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } }).use(readableText);
+export const publicProcedure = procedure.meta({ access: { kind: 'public' } }).use(readableText);
 
 /** Any signed-in user, whatever their role. */
-export const authedProcedure = t.procedure
+export const authedProcedure = procedure
   .meta({ access: { kind: 'authenticated' } })
   .use(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
@@ -34,7 +38,7 @@ export const authedProcedure = t.procedure
  * user holds them, so row-level checks start from there and never from client input.
  */
 export function roleProcedure(...roles: [Role, ...Role[]]) {
-  return t.procedure
+  return procedure
     .meta({ access: { kind: 'roles', roles } })
     .use(({ ctx, next }) => {
       if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
@@ -45,14 +49,14 @@ export function roleProcedure(...roles: [Role, ...Role[]]) {
     .use(readableText);
 }
 
-export const officeProcedure = roleProcedure('office', 'sysadmin');
+export const officeProcedure = roleProcedure(...OFFICE_ROLES);
 export const sysadminProcedure = roleProcedure('sysadmin');
 
 export const applicantProcedure = roleProcedure('applicant');
 export const baseManagerProcedure = roleProcedure('base_manager');
 export const recommenderProcedure = roleProcedure('recommender');
 /** Anyone who takes part in an application's path; the service decides which applications each may see. */
-export const applicationReaderProcedure = roleProcedure('applicant', 'recommender', 'office', 'sysadmin');
+export const applicationReaderProcedure = roleProcedure('applicant', 'recommender', ...OFFICE_ROLES);
 
 /** The viewer a service acts for: the user and the grants that satisfied the procedure's rule. */
 export type Viewer = { userId: string; grants: Array<{ organizationId: string; role: string }> };

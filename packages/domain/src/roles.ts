@@ -35,3 +35,7 @@ export const ROLE_HOME_APP: Record<Role, 'portal' | 'admin' | 'platform'> = {
 
 /** Roles the office may grant; sysadmin is granted only by a sysadmin. */
 export const OFFICE_GRANTABLE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'sysadmin');
+
+/** The roles that run the programme and see every organization's data. */
+export const OFFICE_ROLES = ['office', 'sysadmin'] as const satisfies readonly Role[];
+export const isOfficeRole = (role: string) => (OFFICE_ROLES as readonly string[]).includes(role);

@@ -1,5 +1,5 @@
 import type { ApiDeps } from '@ssb/api';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 
 export type UploadViewer = { userId: string; grants: Array<{ organizationId: string; role: string }> };
 export type UploadMetadata = Record<string, string | null> | undefined;
@@ -28,7 +28,7 @@ const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_
 
 /** A service's error as a refusal: its code as the HTTP status, its Chinese message as the reason. */
 export const refuseWith = (error: unknown, errors?: string[]): never => {
-  if (error instanceof TRPCError) return refuse(STATUS[error.code] ?? 400, error.message, errors);
+  if (error instanceof DomainError) return refuse(STATUS[error.code] ?? 400, error.message, errors);
   throw error;
 };
 

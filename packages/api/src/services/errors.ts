@@ -1,5 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError, type DomainErrorCode } from '@ssb/domain/errors';
 
-/** A failure the user can act on, with the message they will read. Services throw it; tRPC passes it through. */
-export const userError = (code: 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS', message: string) =>
-  new TRPCError({ code, message });
+/** A failure the user can act on, with the message they will read. Services throw it; the transports map it. */
+export const userError = (code: Exclude<DomainErrorCode, 'UNAUTHORIZED'>, message: string) => new DomainError(code, message);

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { isOfficeRole } from '@ssb/domain/roles';
 import { eq, inArray } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 
@@ -28,7 +29,7 @@ export async function loadApplicationFor(db: DbOrTx, applicationId: string, view
     with: { organization: true, recommendingBody: true, campaign: true },
   });
   if (!application) throw userError('NOT_FOUND', '申报不存在或无权查看');
-  const isOffice = viewer.grants.some((g) => g.role === 'office' || g.role === 'sysadmin');
+  const isOffice = viewer.grants.some((g) => isOfficeRole(g.role));
   const isOwnUnit = applicantOrganizationIds(viewer.grants).includes(application.organizationId);
   const bodies = await recommenderBodies(db, viewer.grants);
   const isAddressedToViewer =

@@ -1,7 +1,7 @@
 import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import type { FormField } from '@ssb/domain/application-form';
 import { draftLimitProblems } from '@ssb/domain/form-limits';
 import { userError } from '../errors.ts';
@@ -16,10 +16,8 @@ function assertWithinLimits(fields: readonly FormField[], data: Record<string, u
   const problems = draftLimitProblems(fields, data);
   if (problems.length === 0) return;
   const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处超出限制）` : '';
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: `本次未保存：${problems[0]!.message}${more}`,
-    cause: Object.assign(new Error('draft_limits'), { issues: problems.map((p) => ({ path: `data.${p.path}`, message: p.message })) }),
+  throw new DomainError('BAD_REQUEST', `本次未保存：${problems[0]!.message}${more}`, {
+    issues: problems.map((p) => ({ path: `data.${p.path}`, message: p.message })),
   });
 }
 
@@ -63,9 +61,7 @@ export async function saveDraft(db: Database, viewer: Viewer, input: { applicati
     updatedAt: current!.updatedAt.toISOString(),
     updatedByName: editor?.name ?? null,
   };
-  throw new TRPCError({
-    code: 'CONFLICT',
-    message: `申报表已在其他页面或由${editor?.name ?? '其他用户'}于更早时候保存，为避免覆盖，本次未保存。请对照两个版本后选择保留哪一个`,
-    cause: Object.assign(new Error('draft_conflict'), { conflict }),
+  throw new DomainError('CONFLICT', `申报表已在其他页面或由${editor?.name ?? '其他用户'}于更早时候保存，为避免覆盖，本次未保存。请对照两个版本后选择保留哪一个`, {
+    conflict,
   });
 }

@@ -6,7 +6,7 @@ import { MEDIA_RULES, type MediaCheckResult, type MediaKind } from '@ssb/domain/
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { checkMedia } from '@ssb/media';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import { and, eq, max } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { loadApplicationFor, type Viewer } from '../applications/access.ts';
@@ -35,9 +35,9 @@ export async function sha256Of(path: string) {
   return hash.digest('hex');
 }
 
-export class MaterialRefusedError extends TRPCError {
+export class MaterialRefusedError extends DomainError {
   constructor(readonly check: MediaCheckResult) {
-    super({ code: 'BAD_REQUEST', message: check.errors.join('；') });
+    super('BAD_REQUEST', check.errors.join('；'));
   }
 }
 

@@ -5,7 +5,7 @@ import { RESOURCE_VIDEO_LIMITS, RESOURCE_VIDEO_MESSAGES, type ResourceMediaItem 
 import { UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
 import { checkResourceVideo } from '@ssb/media';
 import type { FileStore } from '@ssb/storage';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { sha256Of } from '../materials/register-material.ts';
@@ -14,9 +14,9 @@ import { lockKey, releaseUpload, reserveUpload } from '../materials/uploads-in-f
 import { loadOwned, saveMedia, storageKey } from './resource-media.ts';
 
 /** A video refused on its bytes: every reason, in the words of RESOURCE_VIDEO_MESSAGES. */
-export class ResourceVideoRefusedError extends TRPCError {
+export class ResourceVideoRefusedError extends DomainError {
   constructor(readonly errors: string[]) {
-    super({ code: 'BAD_REQUEST', message: errors.join('；') });
+    super('BAD_REQUEST', errors.join('；'));
   }
 }
 

@@ -1,7 +1,7 @@
 import { scoreSheetProblems, weightedTotal } from '@ssb/domain/scoring';
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '@ssb/domain/errors';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
@@ -46,11 +46,7 @@ async function writeSheet(db: DbOrTx, loaded: Loaded, input: ScoreSheetInput, su
   const [current] = await db.select().from(schema.reviewAssignments).where(eq(schema.reviewAssignments.id, loaded.assignment.id));
   if (current!.status !== 'assigned') throw userError('BAD_REQUEST', current!.status === 'submitted' ? '评分已提交，不能再修改' : '您已声明回避该申报');
   const conflict: ScoreConflict = { kind: 'score_conflict', serverVersion: current!.version, serverScores: current!.scores, serverComment: current!.comment ?? '' };
-  throw new TRPCError({
-    code: 'CONFLICT',
-    message: '评分已在其他页面保存过，为避免覆盖，本次未保存。请对照后再保存',
-    cause: Object.assign(new Error('score_conflict'), { conflict }),
-  });
+  throw new DomainError('CONFLICT', '评分已在其他页面保存过，为避免覆盖，本次未保存。请对照后再保存', { conflict });
 }
 
 /** Keeps whatever the expert typed, even half a sheet: a draft is never lost. */
