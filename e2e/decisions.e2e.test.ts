@@ -1,6 +1,7 @@
 import { schema } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { journey } from './journey.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -50,9 +51,10 @@ const candidateRow = (page: Page, text: string) => page.locator('[data-testid=ca
 const SHORTLIST = ['燕园科学家故事馆（演示）', '京师理工科学家精神馆（演示）'];
 
 describe('decision, public notice with objections, naming and the register', () => {
+  const step = journey('shortlist → notice → objection → answer → naming → register', { steps: 5 });
   let noticeId = '';
 
-  test('the office shortlists two nominations after a preview', async () => {
+  step('the office shortlists two nominations after a preview', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, '/decisions');
     await page.waitForURL(/\/admin\/decisions\?campaign=/);
@@ -74,7 +76,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await context.close();
   });
 
-  test('the office creates and publishes the notice', async () => {
+  step('the office creates and publishes the notice', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, '/notices');
     await page.waitForURL(/\/admin\/notices\?campaign=/);
@@ -100,7 +102,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await context.close();
   });
 
-  test('a visitor reads the notice on the platform and files an objection', async () => {
+  step('a visitor reads the notice on the platform and files an objection', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${platform.baseUrl}/notices`);
     await page.locator('[data-testid=notice-list] a').first().click();
@@ -123,7 +125,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await context.close();
   });
 
-  test('the office answers the objection, then names both after the notice period', async () => {
+  step('the office answers the objection, then names both after the notice period', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, `/notices/${noticeId}`);
     const table = page.locator('[data-testid=objections-table]');
@@ -155,7 +157,7 @@ describe('decision, public notice with objections, naming and the register', () 
     await context.close();
   });
 
-  test('the named bases are in the register, with certificates, status changes and the national list', async () => {
+  step('the named bases are in the register, with certificates, status changes and the national list', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, '/register');
     const table = page.locator('[data-testid=register-table]');

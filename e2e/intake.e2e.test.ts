@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { journey } from './journey.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, SCREENSHOT_DIR, startPlatform } from './harness.ts';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -43,10 +44,11 @@ async function confirmBox(page: Page) {
 const rowOf = (page: Page, text: string) => page.locator('[data-testid=intake-table] .el-table__body-wrapper tr', { hasText: text });
 
 describe('intake, paper check, audit and statistics', () => {
+  const step = journey('returns a file for correction, the applicant corrects it, the paper check tells versions apart, the audit shows it all', { steps: 4 });
   let applicationId = '';
   let currentCode = '';
 
-  test('the office sees every nomination, filters them and returns one for correction with a deadline', async () => {
+  step('the office sees every nomination, filters them and returns one for correction with a deadline', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, 'office@demo.ssb.local', '/intake');
     await page.waitForURL(/\/admin\/intake\?campaign=/);
@@ -84,7 +86,7 @@ describe('intake, paper check, audit and statistics', () => {
     await context.close();
   });
 
-  test('the applicant sees the office’s note and deadline, may edit, and sends the correction', async () => {
+  step('the applicant sees the office’s note and deadline, may edit, and sends the correction', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${platform.baseUrl}/portal/login`);
     await page.locator('input[data-testid=login-email]').fill('applicant2@demo.ssb.local');
@@ -121,7 +123,7 @@ describe('intake, paper check, audit and statistics', () => {
     await context.close();
   });
 
-  test('the QR link opens the paper check: the old paper is told apart, the new one matches, unknown codes are not found', async () => {
+  step('the QR link opens the paper check: the old paper is told apart, the new one matches, unknown codes are not found', async () => {
     const { context, page, errors } = await newPage();
     const printedCode = currentCode;
     await signInAdmin(page, 'office@demo.ssb.local', `/paper-check?code=${printedCode}&id=${applicationId}`);
@@ -169,7 +171,7 @@ describe('intake, paper check, audit and statistics', () => {
     await context.close();
   });
 
-  test('the audit log shows the decisions, filters them, shows one in full and verifies the chain', async () => {
+  step('the audit log shows the decisions, filters them, shows one in full and verifies the chain', async () => {
     const { context, page, errors } = await newPage();
     await signInAdmin(page, 'admin@demo.ssb.local', '/audit');
     await page.waitForURL(/\/admin\/audit/);

@@ -1,6 +1,7 @@
 import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { journey } from './journey.ts';
 import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts';
 import { launchBrowser, screenshot, startPlatform } from './harness.ts';
 
@@ -35,7 +36,8 @@ afterAll(async () => {
 const bodyRows = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tbody tr.el-table__row`);
 
 describe('expert review', () => {
-  test('the office sees the pool and rounds, previews automatic assignment and applies it', async () => {
+  const step = journey('assignment → blind scoring → progress and ranking', { steps: 3 });
+  step('the office sees the pool and rounds, previews automatic assignment and applies it', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=pool&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);
@@ -82,7 +84,7 @@ describe('expert review', () => {
     await context.close();
   });
 
-  test('an expert opens an assignment, sees no identity in the blind round, scores it and submits', async () => {
+  step('an expert opens an assignment, sees no identity in the blind round, scores it and submits', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'expert@demo.ssb.local', '/my-reviews');
     await page.waitForURL(/\/admin\/my-reviews/);
@@ -119,7 +121,7 @@ describe('expert review', () => {
     await context.close();
   });
 
-  test('the office sees the progress, sends reminders and reads the ranking', async () => {
+  step('the office sees the progress, sends reminders and reads the ranking', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=progress&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);

@@ -1,6 +1,7 @@
 import { schema, type DatabaseHandle } from '@ssb/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { journey } from './journey.ts';
 import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
@@ -40,7 +41,8 @@ const rowIn = (page: Page, table: string) => page.locator(`[data-testid=${table}
 const bodyRows = (page: Page, table: string) => page.locator(`[data-testid=${table}] .el-table__body-wrapper tbody tr.el-table__row`);
 
 describe('the selection path: intake → assign → score → decide → notice → name', () => {
-  test('the office checks the nomination at intake, records its paper copy and accepts it', async () => {
+  const step = journey('intake → assign → score → decide → notice → name, in order', { steps: 6 });
+  step('the office checks the nomination at intake, records its paper copy and accepts it', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/intake?campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/intake/);
@@ -78,7 +80,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await context.close();
   });
 
-  test('the office previews the automatic assignment of the open round and applies it', async () => {
+  step('the office previews the automatic assignment of the open round and applies it', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/review?tab=rounds&campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/review/);
@@ -101,7 +103,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await context.close();
   });
 
-  test('an assigned expert scores the nomination blind and submits', async () => {
+  step('an assigned expert scores the nomination blind and submits', async () => {
     const rows = await database.db.query.reviewAssignments.findMany({ where: (a, { eq }) => eq(a.applicationId, applicationId) });
     const assignments = await Promise.all(rows.map(async (a) => ({ id: a.id, name: (await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, a.expertUserId) }))!.name })));
     expect(assignments).toHaveLength(3);
@@ -147,7 +149,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await office.context.close();
   });
 
-  test('the office shortlists it after a preview and publishes the notice', async () => {
+  step('the office shortlists it after a preview and publishes the notice', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await signInAdmin(page, baseUrl, 'office@demo.ssb.local', `/decisions?campaign=${campaignId}`);
     await page.waitForURL(/\/admin\/decisions\?campaign=/);
@@ -183,7 +185,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await context.close();
   });
 
-  test('after the notice period the office names it with the bulk preview; it enters the register', async () => {
+  step('after the notice period the office names it with the bulk preview; it enters the register', async () => {
     // The notice period is over (time moves on): the only step a browser cannot take.
     await database.db.update(schema.publicNotices).set({ endsAt: new Date(Date.now() - 1000) });
 
@@ -212,7 +214,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await context.close();
   });
 
-  test('the base is in the public directory, and its former applicant manages it on the portal', async () => {
+  step('the base is in the public directory, and its former applicant manages it on the portal', async () => {
     const { context, page, errors } = await newDesktopPage(browser);
     await page.goto(`${baseUrl}/bases?district=110105`);
     const card = page.locator('[data-testid=base-cards] li', { hasText: BASE_NAME });
