@@ -37,3 +37,25 @@ describe('domain errors through tRPC', () => {
     await expect(caller.crash()).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
   });
 });
+
+describe('message keys', () => {
+  it('sends the catalogue’s key with a catalogued message, so pages translate the key and not the Chinese text', async () => {
+    const { AUTH_MESSAGES } = await import('@ssb/domain/auth-messages');
+    const keyed = createTRPCRouter({
+      wrongPassword: publicProcedure.mutation(() => {
+        throw new DomainError('BAD_REQUEST', AUTH_MESSAGES.wrongCurrentPassword);
+      }),
+      uncatalogued: publicProcedure.mutation(() => {
+        throw new DomainError('CONFLICT', '该活动已取消');
+      }),
+    });
+    const { t } = await import('./trpc.ts');
+    const formatted = async (call: () => Promise<unknown>) => {
+      const error = (await call().catch((e: unknown) => e)) as TRPCError;
+      return t._config.errorFormatter({ error, type: 'mutation', path: 'x', input: undefined, ctx: undefined, shape: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 400, path: 'x' } } } as never) as { data: { messageKey: string | null } };
+    };
+    const keyedCaller = createCallerFactory(keyed)({ user: null, requestId: 'req-2' } as unknown as Context);
+    expect((await formatted(() => keyedCaller.wrongPassword())).data.messageKey).toBe('wrongCurrentPassword');
+    expect((await formatted(() => keyedCaller.uncatalogued())).data.messageKey).toBeNull();
+  });
+});

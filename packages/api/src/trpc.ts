@@ -1,3 +1,5 @@
+import { GENERAL_MESSAGES } from '@ssb/domain/auth-messages';
+import { messageKeyOf } from '@ssb/domain/messages';
 import type { Role } from '@ssb/domain/roles';
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
@@ -17,9 +19,9 @@ const DEFAULT_MESSAGES: Partial<Record<TRPCError['code'], string>> = {
   NOT_FOUND: '请求的接口不存在',
   METHOD_NOT_SUPPORTED: '请求的方式不受支持',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
-  UNAUTHORIZED: '请先登录',
-  FORBIDDEN: '您没有执行此操作的权限',
-  TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  UNAUTHORIZED: GENERAL_MESSAGES.signInFirst,
+  FORBIDDEN: GENERAL_MESSAGES.forbidden,
+  TOO_MANY_REQUESTS: GENERAL_MESSAGES.tooManyRequests,
   TIMEOUT: '请求超时，请稍后重试',
 };
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
@@ -27,7 +29,7 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 /** The message a client may see: never an internal error's text (SQL, parameters, paths). */
 function publicMessage(error: TRPCError, zodError: ZodError | null, requestId: string | undefined) {
   if (error.code === 'INTERNAL_SERVER_ERROR') return requestId ? `${INTERNAL_ERROR_MESSAGE}（编号 ${requestId}）` : INTERNAL_ERROR_MESSAGE;
-  if (zodError) return error.message === UNREADABLE_TEXT_MESSAGE ? error.message : '提交的内容有误，请按提示修改';
+  if (zodError) return error.message === UNREADABLE_TEXT_MESSAGE ? error.message : GENERAL_MESSAGES.inputRejected;
   if (HAS_CHINESE.test(error.message)) return error.message;
   return DEFAULT_MESSAGES[error.code] ?? INTERNAL_ERROR_MESSAGE;
 }
@@ -56,11 +58,14 @@ export const t = initTRPC
       const requestId = ctx?.requestId;
       const serviceIssues = zodError ? null : issuesOf(error.cause);
       const { stack: _stack, ...data } = shape.data;
+      const message = publicMessage(error, zodError, requestId);
       return {
         ...shape,
-        message: publicMessage(error, zodError, requestId),
+        message,
         data: {
           ...data,
+          // The catalogue's key for the message, so pages show it in their own language.
+          messageKey: messageKeyOf(message),
           requestId: requestId ?? null,
           conflict: (error.cause as { conflict?: unknown } | undefined)?.conflict ?? null,
           fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : (serviceIssues && fieldErrorsOf(serviceIssues)),

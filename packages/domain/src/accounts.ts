@@ -14,7 +14,21 @@ export const EMAIL_VERIFICATION_TTL_HOURS = 48;
 export const LOGIN_LINK_TTL_MINUTES = 15;
 export const INVITATION_TTL_DAYS = 7;
 
-export const ZEmail = z.email({ error: '请输入有效的电子邮箱' }).trim().toLowerCase().max(200);
+/** What the account forms say about a field; each has its English under the same key in the apps. */
+export const ACCOUNT_FIELD_MESSAGES = {
+  email: '请输入有效的电子邮箱',
+  mobile: '请输入11位手机号码',
+  phone: '请输入有效的电话号码，如 010-84650077 或 13800000000',
+  personName: '请输入姓名',
+  organizationName: '请输入单位名称',
+  organizationType: '请选择单位类型',
+  district: '请选择所在区',
+  address: '请输入详细地址',
+  password: '请输入密码',
+  postcode: '请输入6位北京邮政编码，如 100000',
+} as const;
+
+export const ZEmail = z.email({ error: ACCOUNT_FIELD_MESSAGES.email }).trim().toLowerCase().max(200);
 
 /** Passwords that lists of leaked passwords start with; compared without case, digits and symbols stripped at the ends. */
 const COMMON_PASSWORDS = new Set([
@@ -77,20 +91,20 @@ export const ZUscc = z
 export const ZMobile = z
   .string()
   .trim()
-  .refine(isMobilePhone, { error: '请输入11位手机号码' });
+  .refine(isMobilePhone, { error: ACCOUNT_FIELD_MESSAGES.mobile });
 export const ZPhone = z
   .string()
   .trim()
-  .refine(isPhoneNumber, { error: '请输入有效的电话号码，如 010-84650077 或 13800000000' });
+  .refine(isPhoneNumber, { error: ACCOUNT_FIELD_MESSAGES.phone });
 
-export const ZPersonName = z.string().trim().min(2, { error: '请输入姓名' }).max(50);
+export const ZPersonName = z.string().trim().min(2, { error: ACCOUNT_FIELD_MESSAGES.personName }).max(50);
 
 export const ZOrganizationInput = z.object({
-  name: z.string().trim().min(2, { error: '请输入单位名称' }).max(100),
+  name: z.string().trim().min(2, { error: ACCOUNT_FIELD_MESSAGES.organizationName }).max(100),
   uscc: ZUscc,
-  type: z.enum(ORGANIZATION_TYPES, { error: '请选择单位类型' }),
-  districtCode: z.enum(DISTRICT_CODES, { error: '请选择所在区' }),
-  address: z.string().trim().min(4, { error: '请输入详细地址' }).max(200),
+  type: z.enum(ORGANIZATION_TYPES, { error: ACCOUNT_FIELD_MESSAGES.organizationType }),
+  districtCode: z.enum(DISTRICT_CODES, { error: ACCOUNT_FIELD_MESSAGES.district }),
+  address: z.string().trim().min(4, { error: ACCOUNT_FIELD_MESSAGES.address }).max(200),
   contactName: ZPersonName,
   contactPhone: ZPhone,
   contactEmail: ZEmail,
@@ -114,7 +128,7 @@ export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
 export const ZLoginInput = z.object({
   email: ZEmail,
-  password: z.string().min(1, { error: '请输入密码' }).max(200),
+  password: z.string().min(1, { error: ACCOUNT_FIELD_MESSAGES.password }).max(200),
 });
 
 export const ZRequestPasswordResetInput = z.object({ email: ZEmail });
@@ -150,7 +164,7 @@ export const ZChangePasswordInput = z.object({
 /** A unit whose credit code is already registered asks the office to sort it out. */
 export const ZUsccClaimInput = z.object({
   uscc: ZUscc,
-  organizationName: z.string().trim().min(2, { error: '请输入单位名称' }).max(100),
+  organizationName: z.string().trim().min(2, { error: ACCOUNT_FIELD_MESSAGES.organizationName }).max(100),
   name: ZPersonName,
   email: ZEmail,
   mobile: ZMobile,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZMobile, ZPhone, ZUscc } from './accounts.ts';
+import { ACCOUNT_FIELD_MESSAGES, ZEmail, ZMobile, ZPhone, ZUscc } from './accounts.ts';
 import { DISTRICT_CODES } from './districts.ts';
 import { ORGANIZATION_TYPE_LABELS } from './organizations.ts';
 import { BASE_CATEGORIES } from './spirit.ts';
@@ -166,9 +166,9 @@ export function fieldValidator(field: FormField, campaign: { categories: readonl
     case 'email':
       return ZEmail;
     case 'postcode':
-      return z.string().regex(/^1\d{5}$/, { error: '请输入6位北京邮政编码，如 100000' });
+      return z.string().regex(/^1\d{5}$/, { error: ACCOUNT_FIELD_MESSAGES.postcode });
     case 'district':
-      return z.enum(DISTRICT_CODES, { error: '请选择所在区' });
+      return z.enum(DISTRICT_CODES, { error: ACCOUNT_FIELD_MESSAGES.district });
     case 'category':
       return z.string().refine((v) => campaign.categories.includes(v), { error: '请选择基地类别' });
     case 'table':

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@ssb/api';
+import { GENERAL_MESSAGES } from '@ssb/domain/auth-messages';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { csrfHeaders } from './csrf.ts';
 
@@ -27,18 +28,27 @@ export type DescribedError = {
   /** Every refused input with its full path, e.g. `organization.uscc`. */
   issues: Issue[];
   code: string | null;
+  /** The message's key in `@ssb/domain/messages`, when the server knows one, for pages to translate. */
+  messageKey: string | null;
   /** Present when a save met a newer version (drafts): what the server holds now. */
   conflict: unknown;
 };
 
 export function describeError(error: unknown): DescribedError {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; fieldErrors?: FieldErrors | null; issues?: Issue[] | null; conflict?: unknown } | undefined;
-    return { message: error.message, fieldErrors: data?.fieldErrors ?? null, issues: data?.issues ?? [], code: data?.code ?? null, conflict: data?.conflict ?? null };
+    const data = error.data as { code?: string; messageKey?: string | null; fieldErrors?: FieldErrors | null; issues?: Issue[] | null; conflict?: unknown } | undefined;
+    return {
+      message: error.message,
+      fieldErrors: data?.fieldErrors ?? null,
+      issues: data?.issues ?? [],
+      code: data?.code ?? null,
+      messageKey: data?.messageKey ?? null,
+      conflict: data?.conflict ?? null,
+    };
   }
   const none = { fieldErrors: null, issues: [], conflict: null };
-  if (error instanceof TypeError) return { message: '网络连接失败，请检查网络后重试', code: 'NETWORK', ...none };
-  return { message: '操作失败，请稍后重试', code: null, ...none };
+  if (error instanceof TypeError) return { message: GENERAL_MESSAGES.network, code: 'NETWORK', messageKey: 'network', ...none };
+  return { message: GENERAL_MESSAGES.failed, code: null, messageKey: 'failed', ...none };
 }
 
 export const isUnauthorized = (error: unknown) =>

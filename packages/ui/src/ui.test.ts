@@ -24,6 +24,7 @@ describe('describeError', () => {
           code: -32600,
           data: {
             code: 'BAD_REQUEST',
+            messageKey: 'inputRejected',
             fieldErrors: { organization: ['统一社会信用代码校验位不正确，请核对'] },
             issues: [{ path: 'organization.uscc', message: '统一社会信用代码校验位不正确，请核对' }],
             conflict: { kind: 'draft_conflict', serverVersion: 3 },
@@ -34,6 +35,7 @@ describe('describeError', () => {
     expect(describeError(error)).toEqual({
       message: '提交的内容有误，请按提示修改',
       code: 'BAD_REQUEST',
+      messageKey: 'inputRejected',
       fieldErrors: { organization: ['统一社会信用代码校验位不正确，请核对'] },
       issues: [{ path: 'organization.uscc', message: '统一社会信用代码校验位不正确，请核对' }],
       conflict: { kind: 'draft_conflict', serverVersion: 3 },
@@ -41,6 +43,6 @@ describe('describeError', () => {
   });
 
   it('says the network failed when fetch could not reach the server', () => {
-    expect(describeError(new TypeError('Failed to fetch'))).toMatchObject({ code: 'NETWORK', message: '网络连接失败，请检查网络后重试' });
+    expect(describeError(new TypeError('Failed to fetch'))).toMatchObject({ code: 'NETWORK', messageKey: 'network', message: '网络连接失败，请检查网络后重试' });
   });
 });

@@ -3,7 +3,8 @@ import { ORGANIZATION_TYPE_LABELS, RECOMMENDER_KIND_LABELS, type OrganizationTyp
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { SERVER_MESSAGE_KEYS, SERVER_MESSAGE_PARAMS } from '#/locales/server-messages.ts';
+import { describeError } from '@ssb/ui';
+import { SERVER_MESSAGE_PARAMS, serverMessageKey } from '#/locales/server-messages.ts';
 
 /** Labels and dates in the interface language; Chinese labels come straight from the shared domain. */
 export function useDisplay() {
@@ -26,10 +27,17 @@ export function useDisplay() {
     },
     role: (role: string) => t(`roles.${role}`),
     /** A message from the shared rules or the server, in the interface language when we know it. */
-    message: (text: string) => {
+    message: (text: string, sentKey?: string | null) => {
       if (!isEnglish.value) return text;
-      const key = SERVER_MESSAGE_KEYS[text];
+      const key = serverMessageKey(text, sentKey);
       return key ? t(`portal.serverMessages.${key}`, SERVER_MESSAGE_PARAMS) : text;
+    },
+    /** A failed request's message in the interface language, by the key the server sent with it. */
+    errorMessage: (error: unknown) => {
+      const described = describeError(error);
+      if (!isEnglish.value) return described.message;
+      const key = serverMessageKey(described.message, described.messageKey);
+      return key ? t(`portal.serverMessages.${key}`, SERVER_MESSAGE_PARAMS) : described.message;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { describeError } from '@ssb/ui';
+
 import { useQueryClient } from '@tanstack/vue-query';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import 'element-plus/es/components/message/style/css';
@@ -8,7 +8,7 @@ import { useDisplay } from '#/composables/use-display.ts';
 
 /** Publishing or cancelling an event, always confirmed first; a cancellation may say why, for visitors. */
 export function useEventActions() {
-  const { t, message } = useDisplay();
+  const { t, errorMessage } = useDisplay();
   const client = useQueryClient();
   return async function act(event: { id: string; title: string }, action: 'publish' | 'cancel') {
     let reason = '';
@@ -41,7 +41,7 @@ export function useEventActions() {
       await client.invalidateQueries({ queryKey: ['events'] });
       return true;
     } catch (error) {
-      ElMessage.error(message(describeError(error).message));
+      ElMessage.error(errorMessage(error));
       return false;
     }
   };

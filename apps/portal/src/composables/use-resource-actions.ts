@@ -1,4 +1,4 @@
-import { describeError } from '@ssb/ui';
+
 import { useQueryClient } from '@tanstack/vue-query';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import 'element-plus/es/components/message/style/css';
@@ -10,7 +10,7 @@ type Action = 'publish' | 'archive' | 'unpublish';
 
 /** A status move of a resource, always confirmed first: publishing makes it public, archiving hides it. */
 export function useResourceActions() {
-  const { t, message } = useDisplay();
+  const { t, errorMessage } = useDisplay();
   const client = useQueryClient();
   return async function act(resource: { id: string; title: string }, action: Action) {
     try {
@@ -28,7 +28,7 @@ export function useResourceActions() {
       await client.invalidateQueries({ queryKey: ['resources'] });
       return true;
     } catch (error) {
-      ElMessage.error(message(describeError(error).message));
+      ElMessage.error(errorMessage(error));
       return false;
     }
   };

@@ -1,7 +1,7 @@
 import type { FormField } from '@ssb/domain/application-form';
 import { computed, type Ref } from 'vue';
 import { useDisplay } from '#/composables/use-display.ts';
-import { SERVER_MESSAGE_KEYS } from '#/locales/server-messages.ts';
+import { serverMessageKey } from '#/locales/server-messages.ts';
 import { englishRuleMessage, labelMap } from '#/utils/rule-messages.ts';
 
 /** A message of the shared form rules in the interface language. */
@@ -10,7 +10,7 @@ export function useRuleMessage(fields: Ref<readonly FormField[]>) {
   const labels = computed(() => labelMap(fields.value));
   return (text: string) => {
     if (!isEnglish.value || !text) return text;
-    if (SERVER_MESSAGE_KEYS[text]) return message(text);
+    if (serverMessageKey(text)) return message(text);
     return englishRuleMessage(text, labels.value, (key, params) => t(key, params)) ?? text;
   };
 }

@@ -1,3 +1,4 @@
+import { AUTH_MESSAGES } from '@ssb/domain/auth-messages';
 import { passwordProblemMessage } from '@ssb/domain/accounts';
 import type { Database } from '@ssb/db';
 import { hashPassword, schema, verifyPassword } from '@ssb/db';
@@ -21,9 +22,9 @@ export async function changePassword(
   await enforceRateLimits(db, [{ key: limitKey('change-password', user.id), ...AUTH_LIMITS.changePasswordPerUser }]);
   const row = await db.query.users.findFirst({ where: eq(users.id, user.id), columns: { passwordHash: true } });
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw userError('BAD_REQUEST', '当前密码不正确');
+    throw userError('BAD_REQUEST', AUTH_MESSAGES.wrongCurrentPassword);
   }
-  if (input.newPassword === input.currentPassword) throw userError('BAD_REQUEST', '新密码不能与当前密码相同');
+  if (input.newPassword === input.currentPassword) throw userError('BAD_REQUEST', AUTH_MESSAGES.samePassword);
   const weak = passwordProblemMessage(input.newPassword, user.email);
   if (weak) throw userError('BAD_REQUEST', weak);
   const passwordHash = await hashPassword(input.newPassword);

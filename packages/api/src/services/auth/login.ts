@@ -1,3 +1,4 @@
+import { AUTH_MESSAGES } from '@ssb/domain/auth-messages';
 import { LOGIN_LOCKOUT_MINUTES, LOGIN_MAX_FAILURES } from '@ssb/domain/accounts';
 import { dummyPasswordHash, schema, verifyPassword } from '@ssb/db';
 import { eq, sql } from 'drizzle-orm';
@@ -18,11 +19,11 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited' | 'disabled' | 'unverified' };
 
 export const LOGIN_FAILURE_MESSAGES: Record<Exclude<LoginResult, { ok: true }>['reason'], string> = {
-  invalid: '邮箱或密码不正确',
-  locked: `连续登录失败次数过多，已暂停从此网络登录该账号 ${LOGIN_LOCKOUT_MINUTES} 分钟。可通过邮件获取一次性登录链接，或重置密码`,
-  rate_limited: '登录尝试过于频繁，请稍后再试',
-  disabled: '该账号已停用，请联系工作办公室',
-  unverified: '该邮箱尚未验证。我们已重新发送验证邮件，请打开邮件中的链接完成验证',
+  invalid: AUTH_MESSAGES.loginInvalid,
+  locked: AUTH_MESSAGES.loginLocked,
+  rate_limited: AUTH_MESSAGES.loginRateLimited,
+  disabled: AUTH_MESSAGES.accountDisabled,
+  unverified: AUTH_MESSAGES.accountUnverified,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { GENERAL_MESSAGES } from '@ssb/domain/auth-messages';
 import type { DbOrTx } from '@ssb/db';
 import { rowsOf } from '@ssb/db';
 import { sql } from 'drizzle-orm';
@@ -20,7 +21,7 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
   return { allowed: Number(row?.count ?? 0) <= limit, count: Number(row?.count ?? 0) };
 }
 
-export const TOO_MANY_REQUESTS_MESSAGE = '操作过于频繁，请稍后再试';
+export const TOO_MANY_REQUESTS_MESSAGE = GENERAL_MESSAGES.tooManyRequests;
 
 /** Counts a hit on every key and refuses the request when any of them is over its limit. */
 export async function enforceRateLimits(db: DbOrTx, limits: Array<{ key: string; limit: number; windowSeconds: number }>) {

@@ -1,3 +1,4 @@
+import { AUTH_MESSAGES } from '@ssb/domain/auth-messages';
 import { ROLE_LABELS, type Role } from '@ssb/domain/roles';
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
@@ -6,13 +7,13 @@ import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
 import { consumeAccountToken, findAccountToken } from './tokens.ts';
 
-const NOT_YOURS_MESSAGE = '此邀请发给了另一个邮箱的账号。请退出后，用收到邀请邮件的邮箱登录再接受';
+const NOT_YOURS_MESSAGE = AUTH_MESSAGES.notYourInvitation;
 
 /** The pending grant behind an invitation link, readable only by the account it was sent to. */
 async function grantFor(db: DbOrTx, token: string, userId: string) {
   const row = await findAccountToken(db, token, 'role_grant');
   if (row.userId !== userId) throw userError('FORBIDDEN', NOT_YOURS_MESSAGE);
-  if (!row.organizationId || !row.role) throw userError('BAD_REQUEST', '链接无效或已过期，请重新申请');
+  if (!row.organizationId || !row.role) throw userError('BAD_REQUEST', AUTH_MESSAGES.linkInvalid);
   return row as typeof row & { organizationId: string; role: Role };
 }
 

@@ -1,3 +1,4 @@
+import { AUTH_MESSAGES } from '@ssb/domain/auth-messages';
 import { EMAIL_VERIFICATION_TTL_HOURS, type TRegisterInput } from '@ssb/domain/accounts';
 import type { DbOrTx } from '@ssb/db';
 import { dummyPasswordHash, hashPassword, schema, verifyPassword } from '@ssb/db';
@@ -13,7 +14,7 @@ import { isUniqueViolation } from './unique-violation.ts';
 
 const { organizations, users, memberships } = schema;
 
-export const USCC_TAKEN_MESSAGE = '该统一社会信用代码已注册。如需加入该单位，请联系单位已有用户邀请；如认为被他人冒用，可提交核实申请由工作办公室处理';
+export const USCC_TAKEN_MESSAGE = AUTH_MESSAGES.usccTaken;
 
 /** Sends a fresh verification link to an account still waiting for one. */
 export async function sendVerificationLink(db: DbOrTx, publicUrl: string, user: { id: string; name: string; email: string }) {

@@ -1,3 +1,4 @@
+import { AUTH_MESSAGES } from '@ssb/domain/auth-messages';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
@@ -11,7 +12,7 @@ export type TokenPurpose = (typeof schema.ACCOUNT_TOKEN_PURPOSES)[number];
 export const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const INVALID_LINK_MESSAGE = '链接无效或已过期，请重新申请';
+export const INVALID_LINK_MESSAGE = AUTH_MESSAGES.linkInvalid;
 
 /** Stores the hash of a new one-time token and returns the token for the emailed link. */
 export async function issueAccountToken(
