@@ -186,6 +186,14 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'events.update': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
   'events.publish': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
   'events.cancel': { who: ['base_manager'], rows: 'an event of a base the caller manages' },
+  'events.get': { who: 'public', rows: 'one published or cancelled event of a public base, with seat counts and no one’s data' },
+  'events.register': { who: 'public', rows: 'anyone, for a published event open for registration; rate limited per client address and per phone' },
+  'events.registration': { who: 'public', rows: 'the holder of the registration’s link secret, only' },
+  'events.cancelRegistration': { who: 'public', rows: 'the holder of the registration’s link secret, only' },
+  'events.registrations': { who: ['base_manager'], rows: 'registrants of an event the caller’s base hosts or accepted to co-host' },
+  'events.cancelRegistrationAsHost': { who: ['base_manager'], rows: 'a registration of an event the caller’s base hosts or co-hosts; audited' },
+  'events.checkIn': { who: ['base_manager'], rows: 'an event the caller’s base hosts or co-hosts' },
+  'events.addWalkIns': { who: ['base_manager'], rows: 'an event the caller’s base hosts or co-hosts' },
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AUDIENCES } from './bases.ts';
 import { DISTRICT_CODES } from './districts.ts';
 import { EVENT_KINDS } from './events.ts';
+import { ZRegistrationSettings } from './registration-input.ts';
 
 /** Input schemas of base events, used by the portal's form and by the procedures. */
 
@@ -27,8 +28,14 @@ export const ZEventFields = z
       .max(EVENT_LIMITS.capacityMax, { error: '名额过大' })
       .nullable(),
     bookingInfo: z.string().trim().max(EVENT_LIMITS.bookingInfoMax, { error: `报名方式不超过 ${EVENT_LIMITS.bookingInfoMax} 字` }),
+    ...ZRegistrationSettings.shape,
   })
-  .refine((e) => Date.parse(e.endsAt) >= Date.parse(e.startsAt), { error: '结束时间不能早于开始时间', path: ['endsAt'] });
+  .refine((e) => Date.parse(e.endsAt) >= Date.parse(e.startsAt), { error: '结束时间不能早于开始时间', path: ['endsAt'] })
+  .refine((e) => !e.registrationEnabled || e.capacity !== null, { error: '在平台报名需要设定名额', path: ['capacity'] })
+  .refine((e) => !e.registrationOpensAt || !e.registrationClosesAt || Date.parse(e.registrationClosesAt) > Date.parse(e.registrationOpensAt), {
+    error: '报名截止时间应晚于开始时间',
+    path: ['registrationClosesAt'],
+  });
 export type TEventFields = z.infer<typeof ZEventFields>;
 
 export const ZEventCancel = z.object({

@@ -9,6 +9,13 @@ import { getMyEvent } from '../services/events/load-my-event.ts';
 import { browseEvents, listBaseEvents, listUpcomingEvents } from '../services/events/public-events.ts';
 import { createEvent, updateEvent } from '../services/events/save-event.ts';
 import { ZPage } from '../services/pagination.ts';
+import { addWalkIns, checkIn } from '../services/registrations/check-in.ts';
+import { listRegistrations } from '../services/registrations/list-registrations.ts';
+import { cancelAsHost, cancelOwnRegistration, viewOwnRegistration } from '../services/registrations/own-registration.ts';
+import { getPublicEvent } from '../services/registrations/public-event.ts';
+import { registerForEvent } from '../services/registrations/register-for-event.ts';
+import { REGISTRATION_STATUSES } from '@ssb/domain/event-registration';
+import { REGISTRATION_LIMITS, ZCheckIn, ZEventRegister, ZRegistrationSecret } from '@ssb/domain/registration-input';
 
 
 /** Events of a base: kept by its managers in the portal, shown on its public page and the platform's home. */
@@ -41,4 +48,29 @@ export const eventsRouter = {
   publish: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).mutation(({ ctx, input }) => publishEvent(ctx.db, viewerOf(ctx), input)),
 
   cancel: baseManagerProcedure.input(ZEventCancel).mutation(({ ctx, input }) => cancelEvent(ctx.db, viewerOf(ctx), input)),
+
+  /** One public event, with where its registration stands. */
+  get: publicProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => getPublicEvent(ctx.db, input.eventId)),
+
+  /** A visitor registers, without an account: confirmed while seats last, then on the waiting list. */
+  register: publicProcedure.input(ZEventRegister).mutation(({ ctx, input }) => registerForEvent(ctx, { ip: ctx.ip }, input)),
+
+  /** The confirmation page, opened from the mailed link or right after registering. */
+  registration: publicProcedure.input(ZRegistrationSecret).query(({ ctx, input }) => viewOwnRegistration(ctx.db, input)),
+
+  cancelRegistration: publicProcedure.input(ZRegistrationSecret).mutation(({ ctx, input }) => cancelOwnRegistration(ctx.db, input)),
+
+  registrations: baseManagerProcedure
+    .input(ZPage.extend({ eventId: z.uuid(), status: z.enum(REGISTRATION_STATUSES).optional(), pageSize: z.number().int().min(1).max(100).default(50) }))
+    .query(({ ctx, input }) => listRegistrations(ctx.db, viewerOf(ctx), input)),
+
+  cancelRegistrationAsHost: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), registrationId: z.uuid(), reason: z.string().trim().min(2, { error: '请填写取消原因' }).max(REGISTRATION_LIMITS.cancelReasonMax) }))
+    .mutation(({ ctx, input }) => cancelAsHost(ctx.db, viewerOf(ctx), input)),
+
+  checkIn: baseManagerProcedure.input(ZCheckIn).mutation(({ ctx, input }) => checkIn(ctx.db, viewerOf(ctx), input)),
+
+  addWalkIns: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), count: z.number().int().min(-1000).max(1000) }))
+    .mutation(({ ctx, input }) => addWalkIns(ctx.db, viewerOf(ctx), input)),
 } satisfies TRPCRouterRecord;

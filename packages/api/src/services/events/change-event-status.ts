@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
+import { tellRegistrantsOfCancellation } from '../registrations/event-cancelled.ts';
 import { loadMyEvent, withActions } from './load-my-event.ts';
 
 /** Moves an event as EVENT_ACTIONS allows, in one transaction with its audit row. */
@@ -33,6 +34,7 @@ async function moveEvent(db: Database, viewer: ManagerViewer, input: { eventId: 
       entityId: event.id,
       data: { baseId: base.id, from: event.status, to: move.to, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    if (input.action === 'cancel') await tellRegistrantsOfCancellation(tx, moved);
     return withActions(moved, now);
   });
 }

@@ -1,0 +1,85 @@
+import { timingSafeEqual } from 'node:crypto';
+import { schema, type Database, type DbOrTx } from '@ssb/db';
+import { REGISTRATION_LIMITS } from '@ssb/domain/registration-input';
+import { eq, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.ts';
+import type { ManagerViewer } from '../base-profile/managed-bases.ts';
+import { userError } from '../errors.ts';
+import { loadHostedEvent } from './host-access.ts';
+import { recordMove } from './moves.ts';
+import { offerFreedSeats } from './offer-freed-seats.ts';
+import { lockEvent } from './register-for-event.ts';
+import { hashSecret } from './secrets.ts';
+
+const NOT_FOUND = '报名记录不存在，或链接已失效';
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** The registration a link's holder may see: the id and the link's secret must match. */
+async function loadByLink(db: DbOrTx, input: { registrationId: string; token: string }) {
+  const [row] = await db.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
+  if (!row || !sameHash(row.cancelTokenHash, hashSecret(input.token))) throw userError('NOT_FOUND', NOT_FOUND);
+  return row;
+}
+
+/** The confirmation page: the registration, its event, and what the holder may still do. */
+export async function viewOwnRegistration(db: DbOrTx, input: { registrationId: string; token: string }, now = new Date()) {
+  const row = await loadByLink(db, input);
+  const [event] = await db
+    .select({ id: schema.baseEvents.id, title: schema.baseEvents.title, startsAt: schema.baseEvents.startsAt, endsAt: schema.baseEvents.endsAt, place: schema.baseEvents.place, status: schema.baseEvents.status, baseName: schema.bases.name })
+    .from(schema.baseEvents)
+    .innerJoin(schema.bases, eq(schema.bases.id, schema.baseEvents.baseId))
+    .where(eq(schema.baseEvents.id, row.eventId));
+  const mayCancel = ['confirmed', 'waitlisted', 'offered'].includes(row.status) && event!.status === 'published' && now < event!.startsAt;
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    seats: row.seats,
+    name: row.name,
+    checkedInAt: row.checkedInAt,
+    event: event!,
+    actions: mayCancel ? (['cancel'] as const) : ([] as const),
+  };
+}
+
+/** The holder of the link cancels; the freed seats go to the waiting list at once. */
+export async function cancelOwnRegistration(db: Database, input: { registrationId: string; token: string }, now = new Date()) {
+  await loadByLink(db, input);
+  return cancelRegistration(db, { registrationId: input.registrationId, reason: '报名人取消', actorUserId: null }, now);
+}
+
+/** Cancels one registration (by its holder or a host's manager) and moves the waiting list. */
+export async function cancelRegistration(db: Database, input: { registrationId: string; reason: string; actorUserId: string | null }, now = new Date()) {
+  if (input.reason.length > REGISTRATION_LIMITS.cancelReasonMax) throw userError('BAD_REQUEST', `取消原因不超过 ${REGISTRATION_LIMITS.cancelReasonMax} 字`);
+  return db.transaction(async (tx) => {
+    const [first] = await tx.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
+    if (!first) throw userError('NOT_FOUND', NOT_FOUND);
+    const event = (await lockEvent(tx, first.eventId))!;
+    // Read again under the event's lock: a parallel cancel or promotion may have moved it.
+    const [row] = await tx.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
+    if (!row || !['confirmed', 'waitlisted', 'offered'].includes(row.status)) throw userError('CONFLICT', '该报名已取消');
+    if (row.checkedInAt) throw userError('CONFLICT', '已签到的报名不能取消');
+    if (now >= event.startsAt) throw userError('BAD_REQUEST', '活动已开始，不能再取消报名');
+    await tx.update(schema.eventRegistrations).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(schema.eventRegistrations.id, row.id));
+    await recordMove(tx, { registrationId: row.id, eventId: event.id, from: row.status, to: 'cancelled', reason: input.reason || '取消报名', actorUserId: input.actorUserId });
+    let heldSeats = event.heldSeats;
+    if (row.status !== 'waitlisted') {
+      heldSeats -= row.seats;
+      await tx.update(schema.baseEvents).set({ heldSeats: sql`${schema.baseEvents.heldSeats} - ${row.seats}` }).where(eq(schema.baseEvents.id, event.id));
+    }
+    const promoted = await offerFreedSeats(tx, { ...event, heldSeats }, `${row.seats} 个名额因取消空出，按候补顺序确认`);
+    if (input.actorUserId) {
+      await appendAudit(tx, { actorUserId: input.actorUserId, action: 'registration.cancel', entityType: 'event_registration', entityId: row.id, data: { eventId: event.id, reason: input.reason } });
+    }
+    return { cancelled: row.id, promoted: promoted.map((p) => p.id) };
+  });
+}
+
+/** A host's manager cancels someone's registration, with the reason they will be told. */
+export async function cancelAsHost(db: Database, viewer: ManagerViewer, input: { eventId: string; registrationId: string; reason: string }) {
+  const event = await loadHostedEvent(db, viewer, input.eventId);
+  const [row] = await db.select({ eventId: schema.eventRegistrations.eventId }).from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
+  if (row?.eventId !== event.id) throw userError('NOT_FOUND', NOT_FOUND);
+  return cancelRegistration(db, { registrationId: input.registrationId, reason: `主办方取消：${input.reason}`, actorUserId: viewer.userId });
+}
