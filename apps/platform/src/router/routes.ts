@@ -17,6 +17,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/bases/:id', name: 'base', component: () => import('../views/bases/detail/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
   { path: '/resources/:id', name: 'resource', component: () => import('../views/resources/detail/index.vue'), meta: { titleKey: 'sr.nav.search' } },
   { path: '/events', name: 'events', component: () => import('../views/events/index.vue'), meta: { titleKey: 'events.page.title' } },
+  { path: '/events/registration/:id', name: 'event-registration', component: () => import('../views/events/registration/index.vue'), meta: { titleKey: 'registration.title' } },
+  { path: '/events/:id', name: 'event', component: () => import('../views/events/detail/index.vue'), meta: { titleKey: 'events.page.title' } },
   { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },
   { path: '/notices/:id', name: 'notice', component: () => import('../views/notices/detail/index.vue'), meta: { titleKey: 'notice.nav' } },
   {

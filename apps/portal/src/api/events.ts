@@ -38,3 +38,18 @@ export const createEvent = (input: RouterInputs['events']['create']) => trpc.eve
 export const updateEvent = (input: RouterInputs['events']['update']) => trpc.events.update.mutate(input);
 export const publishEvent = (input: RouterInputs['events']['publish']) => trpc.events.publish.mutate(input);
 export const cancelEvent = (input: RouterInputs['events']['cancel']) => trpc.events.cancel.mutate(input);
+
+export type EventRegistrations = RouterOutputs['events']['registrations'];
+
+/** The host's list of registrants, the waiting list and the door's count. */
+export function useEventRegistrations(eventId: MaybeRefOrGetter<string>, page: MaybeRefOrGetter<number>) {
+  const user = userKey();
+  return useQuery({
+    queryKey: computed(() => ['events', 'registrations', user.value, toValue(eventId), toValue(page)]),
+    queryFn: () => trpc.events.registrations.query({ eventId: toValue(eventId), page: toValue(page), pageSize: 50 }),
+    placeholderData: keepPreviousData,
+  });
+}
+export const checkInCode = (input: RouterInputs['events']['checkIn']) => trpc.events.checkIn.mutate(input);
+export const addWalkIns = (input: RouterInputs['events']['addWalkIns']) => trpc.events.addWalkIns.mutate(input);
+export const cancelRegistrationAsHost = (input: RouterInputs['events']['cancelRegistrationAsHost']) => trpc.events.cancelRegistrationAsHost.mutate(input);

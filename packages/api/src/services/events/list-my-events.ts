@@ -15,7 +15,7 @@ export async function listMyEvents(db: DbOrTx, viewer: ManagerViewer, input: TPa
   const where = and(inArray(e.baseId, bases.map((b) => b.id)), input.status ? eq(e.status, input.status) : undefined);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(e).where(where);
   const rows = await db
-    .select({ id: e.id, baseId: e.baseId, kind: e.kind, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, place: e.place, capacity: e.capacity, status: e.status, updatedAt: e.updatedAt })
+    .select({ id: e.id, baseId: e.baseId, kind: e.kind, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, place: e.place, capacity: e.capacity, registrationEnabled: e.registrationEnabled, status: e.status, updatedAt: e.updatedAt })
     .from(e)
     .where(where)
     .orderBy(desc(e.startsAt), desc(e.createdAt))

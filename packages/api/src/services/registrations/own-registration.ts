@@ -39,7 +39,7 @@ export async function viewOwnRegistration(db: DbOrTx, input: { registrationId: s
     name: row.name,
     checkedInAt: row.checkedInAt,
     event: event!,
-    actions: mayCancel ? (['cancel'] as const) : ([] as const),
+    actions: (mayCancel ? ['cancel'] : []) as Array<'cancel'>,
   };
 }
 

@@ -14,9 +14,28 @@ export type EventForm = {
   audiences: Audience[];
   capacity: number | null;
   bookingInfo: string;
+  /** Registration on the platform; its window as Beijing wall-clock strings, empty for open-ended. */
+  registrationEnabled: boolean;
+  maxSeatsPerRegistration: number;
+  registrationOpens: string;
+  registrationCloses: string;
 };
 
-export const emptyEventForm = (): EventForm => ({ kind: 'lecture', title: '', description: '', start: '', end: '', place: '', audiences: [], capacity: null, bookingInfo: '' });
+export const emptyEventForm = (): EventForm => ({
+  kind: 'lecture',
+  title: '',
+  description: '',
+  start: '',
+  end: '',
+  place: '',
+  audiences: [],
+  capacity: null,
+  bookingInfo: '',
+  registrationEnabled: false,
+  maxSeatsPerRegistration: 1,
+  registrationOpens: '',
+  registrationCloses: '',
+});
 
 export const eventToForm = (e: EditableEvent): EventForm => ({
   kind: e.kind,
@@ -28,10 +47,16 @@ export const eventToForm = (e: EditableEvent): EventForm => ({
   audiences: [...e.audiences],
   capacity: e.capacity,
   bookingInfo: e.bookingInfo,
+  registrationEnabled: e.registrationEnabled,
+  maxSeatsPerRegistration: e.maxSeatsPerRegistration,
+  registrationOpens: e.registrationOpensAt ? toBeijingInput(e.registrationOpensAt) : '',
+  registrationCloses: e.registrationClosesAt ? toBeijingInput(e.registrationClosesAt) : '',
 });
 
-export const formToInput = ({ start, end, capacity, ...fields }: EventForm): EventFieldsInput => ({
+export const formToInput = ({ start, end, capacity, registrationOpens, registrationCloses, ...fields }: EventForm): EventFieldsInput => ({
   ...fields,
+  registrationOpensAt: registrationOpens ? fromBeijingInput(registrationOpens) : null,
+  registrationClosesAt: registrationCloses ? fromBeijingInput(registrationCloses) : null,
   startsAt: fromBeijingInput(start),
   endsAt: fromBeijingInput(end),
   // The number box gives undefined when cleared; no number means no limit.
