@@ -40,8 +40,11 @@ describe('registering for an event and checking in at the door', () => {
   test('a visitor registers and sees the code; the next waits; staff check the code in once', async () => {
     const eventId = await eventWithThreePlaces('钱学森的故事：少年科学讲座（测试）');
     const { context, page, errors } = await openPage(browser, { width: 390, forAxe: true });
+    await page.goto(`${platform.baseUrl}/events`);
+    expect(await page.getByTestId('calendar-subscribe').getAttribute('href')).toMatch(/^webcal:\/\/.+\/api\/open\/v1\/events\.ics$/);
     await page.goto(`${platform.baseUrl}/events/${eventId}`);
     await page.getByTestId('registration-form').waitFor();
+    expect(await page.getByTestId('event-ics').getAttribute('href')).toBe(`/api/open/v1/events/${eventId}/calendar.ics`);
     expect(await page.getByTestId('event-seats').textContent()).toContain('剩余名额 3 人');
     // A wrong mobile number is explained beside the field, and nothing is sent on.
     await page.getByTestId('registration-name').fill('王老师');

@@ -11,6 +11,13 @@ const csv = { 'text/csv': { schema: { type: 'string', description: 'UTF-8（带 
 const problem = { description: '未找到', content: json('Error') };
 const badRequest = { description: '查询参数有误', content: json('Error') };
 const strings = { type: 'array', items: { type: 'string' } };
+const ics = { 'text/calendar': { schema: { type: 'string', description: 'iCalendar（RFC 5545），UTF-8，CRLF 换行' } } };
+const eventFilters = [
+  { name: 'base', in: 'query', description: '只列出该基地主办的活动', schema: { type: 'string', format: 'uuid' } },
+  { name: 'alliance', in: 'query', description: '只列出该联盟的联合行动', schema: { type: 'string', format: 'uuid' } },
+  { name: 'campaign', in: 'query', description: '只列出该主题活动的活动', schema: { type: 'string', format: 'uuid' } },
+  { name: 'district', in: 'query', description: '主办基地所在区（区划代码）', schema: { type: 'string' } },
+];
 const pageOf = (ref: string) => ({
   type: 'object',
   required: ['total', 'page', 'pageSize', 'items'],
@@ -55,6 +62,25 @@ export const OPEN_DATA_OPENAPI = {
         parameters: [idParam],
         responses: { 200: { description: '资源，含经过净化的介绍 HTML', content: json('ResourceDetail') }, 404: problem },
       },
+    },
+    '/events': {
+      get: {
+        summary: '已发布（及已取消）的活动（分页，未结束的在前）',
+        operationId: 'listEvents',
+        parameters: [...page, ...eventFilters],
+        responses: { 200: { description: '一页活动，含名额与报名人数（不含任何个人信息）', content: json('EventPage') }, 400: badRequest },
+      },
+    },
+    '/events.ics': {
+      get: {
+        summary: '活动日历（iCalendar，RFC 5545）：近 90 天结束的与未来全部活动',
+        operationId: 'eventsCalendar',
+        parameters: eventFilters,
+        responses: { 200: { description: 'text/calendar；时间为 UTC，已取消的活动 STATUS:CANCELLED', content: ics }, 400: badRequest },
+      },
+    },
+    '/events/{id}/calendar.ics': {
+      get: { summary: '一个活动的日历文件', operationId: 'eventCalendar', parameters: [idParam], responses: { 200: { description: 'text/calendar', content: ics }, 404: problem } },
     },
   },
   components: {
@@ -116,6 +142,28 @@ export const OPEN_DATA_OPENAPI = {
         },
       },
       ResourceDetail: { allOf: [{ $ref: '#/components/schemas/Resource' }, { type: 'object', properties: { descriptionHtml: { type: 'string' } } }] },
+      Event: {
+        type: 'object',
+        required: ['id', 'title', 'startsAt', 'endsAt', 'baseId', 'allianceId', 'campaignId', 'capacity', 'confirmedSeats', 'waitlistedSeats', 'registrationOpen', 'status', 'url', 'isDemo'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          title: { type: 'string' },
+          startsAt: { type: 'string', format: 'date-time' },
+          endsAt: { type: 'string', format: 'date-time' },
+          place: { type: 'string' },
+          baseId: { type: 'string', format: 'uuid', description: '主办基地' },
+          allianceId: { type: ['string', 'null'], format: 'uuid', description: '联盟主办的联合行动' },
+          campaignId: { type: ['string', 'null'], format: 'uuid', description: '所属主题活动' },
+          capacity: { type: ['integer', 'null'], description: 'null 表示不限名额' },
+          confirmedSeats: { type: 'integer' },
+          waitlistedSeats: { type: 'integer' },
+          registrationOpen: { type: 'boolean', description: '当前可在平台报名' },
+          status: { type: 'string', enum: ['published', 'cancelled'] },
+          url: { type: 'string', format: 'uri' },
+          isDemo: { type: 'boolean' },
+        },
+      },
+      EventPage: pageOf('Event'),
       BasePage: pageOf('Base'),
       ResourcePage: pageOf('Resource'),
     },

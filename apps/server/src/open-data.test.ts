@@ -1,5 +1,6 @@
 import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
 import { seedOrganization, seedReferenceData } from '@ssb/db/seed';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
 import { OPEN_DATA_ROUTES } from './open-data.ts';
@@ -13,7 +14,7 @@ const asOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 describe('open data API', () => {
   let database: DatabaseHandle;
   let platform: Platform;
-  let ids: { base: string; resource: string; draft: string; revokedBase: string };
+  let ids: { base: string; resource: string; draft: string; revokedBase: string; event: string; cancelledEvent: string };
 
   beforeAll(async () => {
     database = createDatabase({});
@@ -35,7 +36,16 @@ describe('open data API', () => {
         { baseId: base!.id, type: 'lecture', title: '草稿讲座', status: 'draft' },
       ])
       .returning();
-    ids = { base: base!.id, resource: published!.id, draft: draft!.id, revokedBase: revoked!.id };
+    const soon = Math.ceil(Date.now() / 60_000) * 60_000 + 7 * 86400_000;
+    const [event, cancelled] = await db
+      .insert(schema.baseEvents)
+      .values([
+        { baseId: base!.id, kind: 'lecture', title: '星空下的科学家故事, 第一讲；（演示）', description: '第一行\n第二行', startsAt: new Date(soon), endsAt: new Date(soon + 2 * 3600_000), place: '星河科技馆一层报告厅，海淀区示例路 9 号', capacity: 30, registrationEnabled: true, status: 'published', publishedAt: new Date(), isDemo: true },
+        { baseId: base!.id, kind: 'open_day', title: '取消的开放日（演示）', startsAt: new Date(soon + 86400_000), endsAt: new Date(soon + 90000_000), place: '馆内', status: 'cancelled', cancelReason: '检修', publishedAt: new Date(), isDemo: true },
+        { baseId: revoked!.id, kind: 'lecture', title: '撤销基地的活动', startsAt: new Date(soon), endsAt: new Date(soon + 3600_000), status: 'published', publishedAt: new Date() },
+      ])
+      .returning();
+    ids = { base: base!.id, resource: published!.id, draft: draft!.id, revokedBase: revoked!.id, event: event!.id, cancelledEvent: cancelled!.id };
     platform = await createServer({ database, env: { LOG_LEVEL: 'silent', SERVE_APPS: false, SEED_DEMO: false } });
   });
   afterAll(async () => {
@@ -44,7 +54,8 @@ describe('open data API', () => {
   });
 
   const get = (path: string) => platform.server.inject({ method: 'GET', url: `${OPEN_DATA_PREFIX}${path}` });
-  const exampleUrl = (path: string) => path.replace('{id}', path.startsWith('/bases') ? ids.base : ids.resource).replace(':id', path.startsWith('/bases') ? ids.base : ids.resource);
+  const idFor = (path: string) => (path.startsWith('/bases') ? ids.base : path.startsWith('/events') ? ids.event : ids.resource);
+  const exampleUrl = (path: string) => path.replace('{id}', idFor(path)).replace(':id', idFor(path));
 
   it('answers every path of its OpenAPI document, and documents every open route', async () => {
     const documented = Object.keys(OPEN_DATA_OPENAPI.paths);
@@ -88,5 +99,33 @@ describe('open data API', () => {
     expect(bases).toContain('星河科技馆（演示）');
     expect(bases).toContain('周二 09:00-17:00');
     expect(bases).not.toContain('已撤销基地');
+  });
+
+  it('lists events with seat counts, and gives iCalendar feeds a calendar parser reads: UID, URL, UTC times, place, STATUS:CANCELLED, filters', async () => {
+    const list = (await get('/events')).json();
+    expect(list.items.map((e: { id: string }) => e.id)).toEqual([ids.event, ids.cancelledEvent]);
+    expect(list.items[0]).toMatchObject({ capacity: 30, confirmedSeats: 0, waitlistedSeats: 0, registrationOpen: true, status: 'published', allianceId: null, campaignId: null, baseId: ids.base });
+    expect((await get(`/events?district=110105`)).json().total).toBe(0);
+    expect((await get(`/events?district=nowhere`)).statusCode).toBe(400);
+
+    const feed = await get('/events.ics');
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const host = new URL(String(list.items[0].url)).host;
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.map((v) => v.getFirstPropertyValue('uid'))).toEqual([`${ids.event}@${host}`, `${ids.cancelledEvent}@${host}`]);
+    const first = new ICAL.Event(events[0]!);
+    expect(first.summary).toBe('星空下的科学家故事, 第一讲；（演示）');
+    expect(first.location).toBe('星河科技馆一层报告厅，海淀区示例路 9 号');
+    expect(first.startDate.toJSDate().getTime()).toBe(Date.parse(list.items[0].startsAt));
+    expect(String(events[0]!.getFirstPropertyValue('url'))).toMatch(new RegExp(`/events/${ids.event}$`));
+    expect(events[1]!.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    const one = await get(`/events/${ids.event}/calendar.ics`);
+    expect(new ICAL.Component(ICAL.parse(one.body)).getAllSubcomponents('vevent')).toHaveLength(1);
+    expect((await get(`/events/${ids.draft}/calendar.ics`)).statusCode).toBe(404);
+    const other = new ICAL.Component(ICAL.parse((await get(`/events.ics?base=${ids.revokedBase}`)).body));
+    expect(other.getAllSubcomponents('vevent')).toHaveLength(0);
   });
 });

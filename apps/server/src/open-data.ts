@@ -1,4 +1,5 @@
-import { openData, type ApiDeps } from '@ssb/api';
+import { openData, openEvents, type ApiDeps } from '@ssb/api';
+import { DISTRICT_CODES } from '@ssb/domain/districts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
@@ -13,6 +14,15 @@ const ZResourceQuery = ZPageQuery.extend({
 });
 
 const ZId = z.uuid();
+const ZEventFilters = z.object({
+  base: z.uuid().optional(),
+  alliance: z.uuid().optional(),
+  campaign: z.uuid().optional(),
+  district: z.enum(DISTRICT_CODES, { error: '未知的区代码' }).optional(),
+});
+const filtersOf = (q: z.infer<typeof ZEventFilters>) => ({ baseId: q.base, allianceId: q.alliance, campaignId: q.campaign, district: q.district });
+const calendar = (reply: FastifyReply, fileName: string, body: string) =>
+  reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${fileName}"`).send(body);
 
 type Handler = (deps: ApiDeps, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -54,6 +64,29 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
       const id = ZId.safeParse((request.params as { id: string }).id);
       const resource = id.success ? await openData.getOpenResource(deps.db, deps.config, id.data) : null;
       return resource ?? notFound(reply, '资源');
+    },
+  },
+  {
+    path: '/events',
+    handler: async (deps, request, reply) => {
+      const query = ZPageQuery.merge(ZEventFilters).safeParse(request.query);
+      return query.success ? openEvents.listOpenEvents(deps.db, deps.config, { page: query.data.page, pageSize: query.data.pageSize, ...filtersOf(query.data) }) : badQuery(reply, query.error);
+    },
+  },
+  {
+    path: '/events.ics',
+    handler: async (deps, request, reply) => {
+      const query = ZEventFilters.safeParse(request.query);
+      if (!query.success) return badQuery(reply, query.error);
+      return calendar(reply, 'events.ics', (await openEvents.openEventsCalendar(deps.db, deps.config, filtersOf(query.data)))!);
+    },
+  },
+  {
+    path: '/events/:id/calendar.ics',
+    handler: async (deps, request, reply) => {
+      const id = ZId.safeParse((request.params as { id: string }).id);
+      const body = id.success ? await openEvents.openEventsCalendar(deps.db, deps.config, { eventId: id.data }) : null;
+      return body ? calendar(reply, 'event.ics', body) : notFound(reply, '活动');
     },
   },
 ];

@@ -29,3 +29,4 @@ export { attachResourceImage, findResourceMedia } from './services/resources/res
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
 export { PROCEDURE_POLICY, ROUTE_POLICY, type Rule, type Who } from './policy.ts';
+export * as openEvents from './services/open-data/open-events.ts';

@@ -21,3 +21,4 @@ export { NATIONAL_LIST_COLUMNS, nationalListTitle, type NationalListInput, type 
 export { renderApplicationPdf, renderCertificate, renderCertificates, renderNationalListXlsx, renderSummaryPdf, renderSummaryXlsx } from './pool/pooled.ts';
 export { closeDocumentPool, documentPool } from './pool/shared-pool.ts';
 export { DocumentPoolBusyError, DocumentRenderTimeoutError, RenderPool } from './pool/render-pool.ts';
+export { foldLine, renderICalendar, type CalendarEvent } from './icalendar.ts';

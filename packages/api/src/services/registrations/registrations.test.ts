@@ -18,8 +18,8 @@ const JOINT_ACTION = {
   audiences: ['secondary' as const],
   bookingInfo: '',
   registrationEnabled: true,
-  registrationOpensAt: null,
-  registrationClosesAt: null,
+  registrationOpensAt: null as string | null,
+  registrationClosesAt: null as string | null,
   maxSeatsPerRegistration: 5,
 };
 let phoneSeq = 13800000000;
