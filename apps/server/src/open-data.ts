@@ -56,6 +56,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
       return resource ?? notFound(reply, '资源');
     },
   },
+  { path: '/alliances', handler: async (deps) => openData.listOpenAlliances(deps.db) },
 ];
 
 /** Seconds an open-data client should wait before asking again when the database is unavailable. */
