@@ -10,6 +10,7 @@ import { seedReferenceData } from './reference-data.ts';
 import { seedDemoBases } from './register.ts';
 import { seedDemoNominations } from './demo-nominations.ts';
 import { seedDemoEvents } from './events.ts';
+import { seedDemoAlliances } from './demo-alliances.ts';
 import { seedDemoResources } from './resources.ts';
 import { seedDemoReview } from './review.ts';
 
@@ -147,6 +148,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   // Last: it reads the demo bases the register seed made and links the base-manager accounts to them.
   await seedDemoResources(db);
   await seedDemoEvents(db);
+  await seedDemoAlliances(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 
