@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { allianceMemberActionsFor, allianceProposalActionsFor } from '@ssb/domain/alliances';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, or } from 'drizzle-orm';
 import { listManagedBases, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { listAllianceMembers } from './alliance-members-view.ts';
 import { latestCharter } from './public-alliances.ts';
@@ -55,8 +55,17 @@ export async function listMyAlliances(db: DbOrTx, viewer: ManagerViewer) {
         .orderBy(asc(schema.alliances.name))
     : [];
   const inAlready = new Set(alliances.filter((a) => members.some((m) => m.allianceId === a.id && orgs.includes(m.organizationId) && ['active', 'invited', 'requested'].includes(m.status))).map((a) => a.id));
+  // Bases that may be asked to found an alliance: named, in good standing, not the viewer's own.
+  const candidateBases = bases.length
+    ? await db
+        .select({ id: schema.bases.id, name: schema.bases.name, districtCode: schema.bases.districtCode })
+        .from(schema.bases)
+        .where(and(inArray(schema.bases.status, ['active', 'rectification']), notInArray(schema.bases.organizationId, orgs)))
+        .orderBy(asc(schema.bases.name))
+    : [];
   return {
     bases: bases.map((b) => ({ id: b.id, name: b.name, status: b.status })),
+    candidateBases,
     alliances: items,
     joinable: joinable.filter((a) => !inAlready.has(a.id)),
   };
