@@ -17,6 +17,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/bases/:id', name: 'base', component: () => import('../views/bases/detail/index.vue'), meta: { titleKey: 'sr.nav.bases' } },
   { path: '/resources/:id', name: 'resource', component: () => import('../views/resources/detail/index.vue'), meta: { titleKey: 'sr.nav.search' } },
   { path: '/events', name: 'events', component: () => import('../views/events/index.vue'), meta: { titleKey: 'events.page.title' } },
+  { path: '/alliances', name: 'alliances', component: () => import('../views/alliances/list/index.vue'), meta: { titleKey: 'alliances.title' } },
+  { path: '/alliances/:id', name: 'alliance', component: () => import('../views/alliances/detail/index.vue'), meta: { titleKey: 'alliances.title' } },
   { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },
   { path: '/notices/:id', name: 'notice', component: () => import('../views/notices/detail/index.vue'), meta: { titleKey: 'notice.nav' } },
   {
