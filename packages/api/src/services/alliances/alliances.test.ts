@@ -134,6 +134,19 @@ describe.each(TEST_ENGINES)('alliances on %s', (engine) => {
     expect(await noticesOf(applicant.id)).toContain('邀请成为联盟成员单位');
   });
 
+  it('submits a proposal to the office exactly once when its founding members accept at the same moment', async () => {
+    const second = await seedManagedBase(api.db);
+    const proposed = await (await api.as(lead.manager.id)).alliances.propose({ name: '测试主题联盟丁', kind: 'thematic', theme: '钱学森', charterHtml: CHARTER, leadBaseId: lead.base.id, foundingBaseIds: [joiner.base.id, second.base.id] });
+    const [a, b] = [await api.as(joiner.manager.id), await api.as(second.manager.id)];
+    await Promise.all([
+      a.alliances.answerFounding({ allianceId: proposed.id, baseId: joiner.base.id, accept: true }),
+      b.alliances.answerFounding({ allianceId: proposed.id, baseId: second.base.id, accept: true }),
+    ]);
+    const [row] = await api.db.select().from(schema.alliances).where(eq(schema.alliances.id, proposed.id));
+    expect(row!.status).toBe('submitted');
+    expect((await auditActions(proposed.id)).filter((x) => x === 'alliance.submitted')).toHaveLength(1);
+  });
+
   it('lists approved alliances with active members only in open data', async () => {
     const { listOpenAlliances } = await import('./public-alliances.ts');
     const open = await listOpenAlliances(api.db);
