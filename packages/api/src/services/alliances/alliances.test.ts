@@ -134,6 +134,29 @@ describe.each(TEST_ENGINES)('alliances on %s', (engine) => {
     expect(await noticesOf(applicant.id)).toContain('邀请成为联盟成员单位');
   });
 
+  it('keeps each charter version, and hands the lead and the coordinator role over to a member base', async () => {
+    const owner = await seedManagedBase(api.db);
+    const partner = await seedManagedBase(api.db);
+    const proposed = await (await api.as(owner.manager.id)).alliances.propose({ name: '测试主题联盟戊', kind: 'thematic', theme: '地质', charterHtml: CHARTER, leadBaseId: owner.base.id, foundingBaseIds: [partner.base.id] });
+    await (await api.as(partner.manager.id)).alliances.answerFounding({ allianceId: proposed.id, baseId: partner.base.id, accept: true });
+    const officeCaller = await api.as(office.id);
+    await officeCaller.alliances.decide({ allianceId: proposed.id, version: (await officeCaller.alliances.officeGet({ allianceId: proposed.id })).version, decision: 'approve' });
+    const coordinator = await api.as(owner.manager.id);
+    expect(await coordinator.alliances.saveCharter({ allianceId: proposed.id, charterHtml: '<p>第二版<img src=x onerror=alert(1)></p>' })).toMatchObject({ version: 2, bodyHtml: '<p>第二版</p>' });
+    expect((await coordinator.alliances.manage({ allianceId: proposed.id })).charters.map((c) => c.version)).toEqual([2, 1]);
+
+    const partnerRow = (await coordinator.alliances.manage({ allianceId: proposed.id })).members.find((m) => m.baseId === partner.base.id)!;
+    const handed = await coordinator.alliances.handOver({ allianceId: proposed.id, newLeadMemberId: partnerRow.id, newCoordinatorUserId: partner.manager.id });
+    expect(handed).toMatchObject({ leadBaseId: partner.base.id, coordinatorUserId: partner.manager.id });
+    const roles = async (userId: string) => (await api.db.select().from(schema.memberships).where(and(eq(schema.memberships.userId, userId), eq(schema.memberships.role, 'alliance_coordinator')))).length;
+    expect(await roles(partner.manager.id)).toBe(1);
+    expect(await roles(owner.manager.id)).toBe(0);
+    await expect((await api.as(owner.manager.id)).alliances.manage({ allianceId: proposed.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const page = await (await api.anonymous()).alliances.get({ allianceId: proposed.id });
+    expect(page.members.find((m) => m.baseId === partner.base.id)?.role).toBe('lead');
+    expect(page.members.find((m) => m.baseId === owner.base.id)?.role).toBe('founding');
+  });
+
   it('submits a proposal to the office exactly once when its founding members accept at the same moment', async () => {
     const second = await seedManagedBase(api.db);
     const proposed = await (await api.as(lead.manager.id)).alliances.propose({ name: '测试主题联盟丁', kind: 'thematic', theme: '钱学森', charterHtml: CHARTER, leadBaseId: lead.base.id, foundingBaseIds: [joiner.base.id, second.base.id] });
@@ -151,7 +174,7 @@ describe.each(TEST_ENGINES)('alliances on %s', (engine) => {
     const { listOpenAlliances } = await import('./public-alliances.ts');
     const open = await listOpenAlliances(api.db);
     expect(open.items.length).toBeGreaterThan(0);
-    for (const a of open.items) expect(a).toMatchObject({ id: expect.any(String), name: expect.any(String), kind: 'regional', leadBaseId: expect.any(String) });
+    for (const a of open.items) expect(a).toMatchObject({ id: expect.any(String), name: expect.any(String), kind: expect.stringMatching(/^(regional|thematic)$/), leadBaseId: expect.any(String) });
     const byName = open.items.find((a) => a.name === '测试区域联盟乙')!;
     expect(byName.members).toEqual(expect.arrayContaining([{ organizationId: lead.organization.id, baseId: lead.base.id, role: 'lead' }]));
     expect(byName.members.map((m) => m.baseId)).not.toContain(outsider.base.id);
