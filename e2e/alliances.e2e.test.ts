@@ -103,4 +103,23 @@ describe('alliances', () => {
       await p.context.close();
     }
   });
+
+  test('the demo coordinator manages 海淀区科学家精神教育基地联盟, whose page shows its mentored unit and joint actions', async () => {
+    const coordinator = await openPage(browser);
+    await signInToPortal(coordinator.page, platform.baseUrl, 'alliance@demo.ssb.local', '/alliance-admin');
+    const members = coordinator.page.locator('[data-testid=coordinator-members]');
+    await expect.poll(() => members.textContent()).toContain('京师理工大学（演示）');
+    expect(await coordinator.page.locator('h2').first().textContent()).toBe('海淀区科学家精神教育基地联盟');
+
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`${platform.baseUrl}/alliances`);
+    await visitor.page.locator('[data-testid=alliance-list]').getByText('海淀区科学家精神教育基地联盟').click();
+    await expect.poll(() => visitor.page.locator('[data-testid=alliance-members]').textContent()).toContain('培育单位');
+    expect(await visitor.page.locator('[data-testid=alliance-upcoming]').textContent()).toContain('与科学家面对面：数学之美（演示）');
+    expect(await visitor.page.locator('[data-testid=alliance-past]').textContent()).toContain('国际博物馆日开放日（演示）');
+    for (const p of [coordinator, visitor]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
 });
