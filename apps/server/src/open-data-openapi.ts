@@ -30,7 +30,7 @@ export const OPEN_DATA_OPENAPI = {
     title: '科学家精神教育基地 开放数据接口',
     version: '1.0.0',
     description:
-      '只读接口：基地名录与已发布的资源。无需登录，允许跨域读取。标注 isDemo 的记录为演示数据，并非真实基地的记录。时间为 ISO 8601（UTC），日期为北京时间的日历日。',
+      '只读接口：基地名录、已发布的资源与已批准的联盟。无需登录，允许跨域读取。标注 isDemo 的记录为演示数据，并非真实基地的记录。时间为 ISO 8601（UTC），日期为北京时间的日历日。',
   },
   servers: [{ url: OPEN_DATA_PREFIX }],
   paths: {
@@ -82,9 +82,43 @@ export const OPEN_DATA_OPENAPI = {
     '/events/{id}/calendar.ics': {
       get: { summary: '一个活动的日历文件', operationId: 'eventCalendar', parameters: [idParam], responses: { 200: { description: 'text/calendar', content: ics }, 404: problem } },
     },
+    '/alliances': {
+      get: {
+        summary: '已批准的联盟（区域联盟、主题联盟）及其在盟成员',
+        operationId: 'listAlliances',
+        responses: { 200: { description: '全部已批准的联盟', content: json('AllianceList') } },
+      },
+    },
   },
   components: {
     schemas: {
+      AllianceList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Alliance' } } } },
+      Alliance: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'leadBaseId', 'members', 'isDemo'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          name: { type: 'string' },
+          kind: { type: 'string', enum: ['regional', 'thematic'], description: 'regional 区域联盟；thematic 主题联盟' },
+          leadBaseId: { type: 'string', format: 'uuid', description: '牵头基地' },
+          districtCodes: { ...strings, description: '区域联盟覆盖的区（GB/T 2260 区划代码）' },
+          theme: { type: 'string', description: '主题联盟的主题' },
+          isDemo: { type: 'boolean' },
+          members: {
+            type: 'array',
+            description: '在盟成员',
+            items: {
+              type: 'object',
+              required: ['organizationId', 'baseId', 'role'],
+              properties: {
+                organizationId: { type: 'string', format: 'uuid' },
+                baseId: { type: ['string', 'null'], format: 'uuid', description: '命名基地的编号；培育单位等尚未命名的单位为 null' },
+                role: { type: 'string', enum: ['lead', 'founding', 'member', 'mentored', 'observer'], description: '牵头单位、发起单位、成员单位、培育单位、观察员' },
+              },
+            },
+          },
+        },
+      },
       Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
       ResourceType: { type: 'string', enum: ['exhibit', 'touring_exhibition', 'course', 'lecture', 'video', 'publication', 'online'] },
       Base: {

@@ -89,6 +89,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
       return body ? calendar(reply, 'event.ics', body) : notFound(reply, '活动');
     },
   },
+  { path: '/alliances', handler: async (deps) => openData.listOpenAlliances(deps.db) },
 ];
 
 /** Seconds an open-data client should wait before asking again when the database is unavailable. */

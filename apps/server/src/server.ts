@@ -166,7 +166,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   // Hourly housekeeping; unref'd so it never keeps the process alive.
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
-    expireDueBases(database.db, beijingToday()).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
+    expireDueBases(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

@@ -194,6 +194,28 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'events.cancelRegistrationAsHost': { who: ['base_manager'], rows: 'a registration of an event the caller’s base hosts or co-hosts; audited' },
   'events.checkIn': { who: ['base_manager'], rows: 'an event the caller’s base hosts or co-hosts' },
   'events.addWalkIns': { who: ['base_manager'], rows: 'an event the caller’s base hosts or co-hosts' },
+
+  // alliances
+  'alliances.list': { who: 'public', rows: 'approved alliances only' },
+  'alliances.get': { who: 'public', rows: 'an approved alliance, its active members and public events' },
+  'alliances.ofBase': { who: 'public', rows: 'approved alliances the base is an active member of' },
+  'alliances.mine': { who: ['base_manager'], rows: 'alliances the caller proposed or their managed units are listed in' },
+  'alliances.propose': { who: ['base_manager'], rows: 'lead base must be one the caller manages' },
+  'alliances.resubmit': { who: ['base_manager'], rows: 'a returned proposal the caller made; lead base one the caller manages' },
+  'alliances.answerFounding': { who: ['base_manager'], rows: 'the founding row of a base the caller manages' },
+  'alliances.requestJoin': { who: ['base_manager'], rows: 'for a base the caller manages, to an approved alliance' },
+  'alliances.answerInvitation': { who: ['base_manager'], rows: 'an invitation to a unit the caller manages' },
+  'alliances.leave': { who: ['base_manager'], rows: 'the member row of a unit the caller manages' },
+  'alliances.coordinated': { who: ['alliance_coordinator'], rows: 'alliances whose coordinator is the caller' },
+  'alliances.manage': { who: ['alliance_coordinator'], rows: 'an alliance whose coordinator_user_id is the caller' },
+  'alliances.invite': { who: ['alliance_coordinator'], rows: 'an approved alliance whose coordinator_user_id is the caller' },
+  'alliances.decideRequest': { who: ['alliance_coordinator'], rows: 'a join request to an alliance the caller coordinates' },
+  'alliances.removeMember': { who: ['alliance_coordinator'], rows: 'a member of an alliance the caller coordinates, with a reason' },
+  'alliances.handOver': { who: ['alliance_coordinator'], rows: 'an alliance the caller coordinates; to its own active member bases and their managers' },
+  'alliances.saveCharter': { who: ['alliance_coordinator'], rows: 'an alliance the caller coordinates' },
+  'alliances.officeList': { who: OFFICE, rows: 'every alliance' },
+  'alliances.officeGet': { who: OFFICE, rows: 'any alliance' },
+  'alliances.decide': { who: OFFICE, rows: 'a submitted proposal, with the version seen; returning needs a reason' },
 };
 
 /**
@@ -214,6 +236,7 @@ export const ROUTE_POLICY: Record<string, Rule> = {
   'GET /api/open/v1/events': { who: 'public', rows: 'published and cancelled events of public bases, with seat counts and no one’s data' },
   'GET /api/open/v1/events.ics': { who: 'public', rows: 'published and cancelled events of public bases, as an iCalendar feed' },
   'GET /api/open/v1/events/:id/calendar.ics': { who: 'public', rows: 'one published or cancelled event of a public base' },
+  'GET /api/open/v1/alliances': { who: 'public', rows: 'approved alliances and their active members' },
   'GET /files/materials/:id': { who: 'signed-in', rows: 'as applications.get, and experts for nominations assigned to them; the original only to the unit and the office' },
   'GET /files/applications/:id/form.pdf': { who: 'signed-in', rows: 'as applications.get; audited; same-origin fetch only' },
   'GET /files/applications/:id/materials.zip': { who: 'signed-in', rows: 'as applications.get; audited; same-origin fetch only' },

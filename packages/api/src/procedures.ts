@@ -1,6 +1,8 @@
+import { schema } from '@ssb/db';
 import { OFFICE_ROLES, type Role } from '@ssb/domain/roles';
 import { TRPCError } from '@trpc/server';
-import { ZodRealError } from 'zod';
+import { and, eq } from 'drizzle-orm';
+import { z, ZodRealError } from 'zod';
 import { domainErrors } from './domain-errors.ts';
 import { t } from './trpc.ts';
 import { findUnreadableText, UNREADABLE_TEXT_MESSAGE } from './unreadable-text.ts';
@@ -55,6 +57,20 @@ export const sysadminProcedure = roleProcedure('sysadmin');
 export const applicantProcedure = roleProcedure('applicant');
 export const baseManagerProcedure = roleProcedure('base_manager');
 export const recommenderProcedure = roleProcedure('recommender');
+/**
+ * An alliance's coordinator acting on that alliance: the `alliance_coordinator` role, then the row rule
+ * `alliances.coordinator_user_id = the caller` for the `allianceId` in the input.
+ */
+export const allianceCoordinatorProcedure = roleProcedure('alliance_coordinator')
+  .input(z.object({ allianceId: z.uuid({ error: '联盟编号格式不正确' }) }))
+  .use(async ({ ctx, input, next }) => {
+    const [row] = await ctx.db
+      .select({ id: schema.alliances.id })
+      .from(schema.alliances)
+      .where(and(eq(schema.alliances.id, input.allianceId), eq(schema.alliances.coordinatorUserId, ctx.user.id)));
+    if (!row) throw new TRPCError({ code: 'FORBIDDEN', message: '您不是该联盟的协调人' });
+    return next();
+  });
 /** Anyone who takes part in an application's path; the service decides which applications each may see. */
 export const applicationReaderProcedure = roleProcedure('applicant', 'recommender', ...OFFICE_ROLES);
 

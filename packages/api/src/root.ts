@@ -17,6 +17,7 @@ import { registerRouter } from './routers/register.ts';
 import { reviewRouter } from './routers/review.ts';
 import { searchRouter } from './routers/search.ts';
 import { eventsRouter } from './routers/events.ts';
+import { alliancesRouter } from './routers/alliances.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   search: searchRouter,
   events: eventsRouter,
+  alliances: alliancesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,3 +51,67 @@ export const ALLIANCE_MEMBER_STATUS_LABELS: Record<AllianceMemberStatus, { zh: s
   left: { zh: '已退出', en: 'Left' },
   removed: { zh: '已移出', en: 'Removed' },
 };
+
+/** Who acts on a member row: the alliance's coordinator, or a manager of the member unit itself. */
+export type AllianceActor = 'coordinator' | 'unit';
+
+/**
+ * Moves of a member row, as data: which status each starts from, where it goes, who may make it, and
+ * whether a reason is required (refusing and removing always say why).
+ */
+export const ALLIANCE_MEMBER_MOVES = {
+  accept: { from: ['invited'], to: 'active', by: 'unit', reason: false },
+  decline: { from: ['invited'], to: 'declined', by: 'unit', reason: false },
+  approve: { from: ['requested'], to: 'active', by: 'coordinator', reason: false },
+  refuse: { from: ['requested'], to: 'refused', by: 'coordinator', reason: true },
+  leave: { from: ['active'], to: 'left', by: 'unit', reason: false },
+  remove: { from: ['active'], to: 'removed', by: 'coordinator', reason: true },
+} as const satisfies Record<string, { from: readonly AllianceMemberStatus[]; to: AllianceMemberStatus; by: AllianceActor; reason: boolean }>;
+export type AllianceMemberMove = keyof typeof ALLIANCE_MEMBER_MOVES;
+
+/** Statuses from which a unit may be invited or ask again (a past no is not forever). */
+export const REJOINABLE_MEMBER_STATUSES: readonly AllianceMemberStatus[] = ['declined', 'refused', 'left', 'removed'];
+
+/**
+ * The moves open to a viewer on one member row. The lead never leaves or is removed: it hands over first.
+ * Founding invitations are answered through the proposal (`answerFounding`), not here.
+ */
+export function allianceMemberActionsFor(
+  member: { status: AllianceMemberStatus; role: AllianceMemberRole },
+  viewer: { isCoordinator: boolean; managesUnit: boolean },
+  allianceStatus: AllianceStatus = 'approved',
+): AllianceMemberMove[] {
+  if (allianceStatus !== 'approved') return [];
+  return (Object.keys(ALLIANCE_MEMBER_MOVES) as AllianceMemberMove[]).filter((key) => {
+    const move = ALLIANCE_MEMBER_MOVES[key];
+    if (!(move.from as readonly string[]).includes(member.status)) return false;
+    if (member.role === 'lead' && (key === 'leave' || key === 'remove')) return false;
+    return move.by === 'coordinator' ? viewer.isCoordinator : viewer.managesUnit;
+  });
+}
+
+/** Moves of a proposal: founding members answer, the office decides, the proposer edits and resubmits. */
+export const ALLIANCE_PROPOSAL_MOVES = {
+  answerFounding: { from: ['founders_pending'], by: 'founding' },
+  approve: { from: ['submitted'], by: 'office' },
+  return: { from: ['submitted'], by: 'office' },
+  resubmit: { from: ['returned'], by: 'proposer' },
+} as const satisfies Record<string, { from: readonly AllianceStatus[]; by: 'founding' | 'office' | 'proposer' }>;
+export type AllianceProposalMove = keyof typeof ALLIANCE_PROPOSAL_MOVES;
+
+/** The proposal moves open to a viewer, from the alliance's status and what the viewer is to it. */
+export function allianceProposalActionsFor(
+  status: AllianceStatus,
+  viewer: { isOffice?: boolean; isProposer?: boolean; awaitsFoundingAnswer?: boolean },
+): AllianceProposalMove[] {
+  return (Object.keys(ALLIANCE_PROPOSAL_MOVES) as AllianceProposalMove[]).filter((key) => {
+    const move = ALLIANCE_PROPOSAL_MOVES[key];
+    if (!(move.from as readonly string[]).includes(status)) return false;
+    if (move.by === 'office') return !!viewer.isOffice;
+    if (move.by === 'proposer') return !!viewer.isProposer;
+    return !!viewer.awaitsFoundingAnswer;
+  });
+}
+
+/** Roles a unit may be invited to by the coordinator (lead and founding come from the proposal). */
+export const ALLIANCE_INVITABLE_ROLES = ['member', 'mentored', 'observer'] as const satisfies readonly AllianceMemberRole[];

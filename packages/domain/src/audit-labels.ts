@@ -5,6 +5,7 @@
 type Label = { zh: string; en: string };
 
 export const AUDIT_FAMILY_LABELS: Record<string, Label> = {
+  alliance: { zh: '联盟', en: 'Alliance' },
   application: { zh: '申报', en: 'Application' },
   audit: { zh: '审计日志', en: 'Audit log' },
   auth: { zh: '登录与账号', en: 'Sign-in and account' },
@@ -57,6 +58,24 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'booking.declined': { zh: '拒绝借用/预约', en: 'Booking declined' },
   'booking.cancelled': { zh: '取消借用/预约', en: 'Booking cancelled' },
   'campaign.created': { zh: '新建申报年度', en: 'Campaign created' },
+  'alliance.proposed': { zh: '发起联盟', en: 'Alliance proposed' },
+  'alliance.resubmitted': { zh: '修改后重新提交联盟申请', en: 'Alliance proposal resubmitted' },
+  'alliance.founding_accepted': { zh: '同意作为联盟发起单位', en: 'Founding membership accepted' },
+  'alliance.founding_declined': { zh: '谢绝作为联盟发起单位', en: 'Founding membership declined' },
+  'alliance.submitted': { zh: '联盟申请提交审核', en: 'Alliance proposal submitted' },
+  'alliance.approved': { zh: '批准成立联盟', en: 'Alliance approved' },
+  'alliance.returned': { zh: '退回联盟申请', en: 'Alliance proposal returned' },
+  'alliance.member_invited': { zh: '邀请联盟成员', en: 'Member invited' },
+  'alliance.invitation_accepted': { zh: '接受联盟邀请', en: 'Invitation accepted' },
+  'alliance.invitation_declined': { zh: '谢绝联盟邀请', en: 'Invitation declined' },
+  'alliance.join_requested': { zh: '申请加入联盟', en: 'Asked to join' },
+  'alliance.request_approved': { zh: '同意加入联盟', en: 'Join request approved' },
+  'alliance.request_refused': { zh: '不同意加入联盟', en: 'Join request refused' },
+  'alliance.member_left': { zh: '退出联盟', en: 'Member left' },
+  'alliance.member_removed': { zh: '移出联盟成员', en: 'Member removed' },
+  'alliance.member_standing_changed': { zh: '成员身份随名录变更', en: 'Member standing changed with the register' },
+  'alliance.handed_over': { zh: '移交牵头单位或协调人', en: 'Lead or coordinator handed over' },
+  'alliance.charter_saved': { zh: '保存联盟章程新版本', en: 'Charter version saved' },
   'campaign.phases_changed': { zh: '调整阶段时间', en: 'Phases changed' },
   'campaign.field_added': { zh: '增加申报表字段', en: 'Form field added' },
   'campaign.quota_set': { zh: '调整推荐名额', en: 'Quota set' },
@@ -123,6 +142,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  alliance: { zh: '联盟', en: 'Alliance' },
   application: { zh: '申报', en: 'Application' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
   base: { zh: '基地', en: 'Base' },

@@ -13,7 +13,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -126,6 +126,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'register',
         component: () => import('#/views/register/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'register.menu', menu: { order: 32, icon: 'register' } },
+      },
+      {
+        path: 'alliances',
+        name: 'alliances',
+        component: () => import('#/views/alliances/list/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'alliancesOffice.menu', menu: { order: 34, icon: 'alliances' } },
+      },
+      {
+        path: 'alliances/:id',
+        name: 'alliance-detail',
+        component: () => import('#/views/alliances/detail/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'alliancesOffice.title', activeMenu: 'alliances' },
       },
       {
         path: 'statistics',

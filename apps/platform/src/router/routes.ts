@@ -19,6 +19,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/events', name: 'events', component: () => import('../views/events/index.vue'), meta: { titleKey: 'events.page.title' } },
   { path: '/events/registration/:id', name: 'event-registration', component: () => import('../views/events/registration/index.vue'), meta: { titleKey: 'registration.title' } },
   { path: '/events/:id', name: 'event', component: () => import('../views/events/detail/index.vue'), meta: { titleKey: 'events.page.title' } },
+  { path: '/alliances', name: 'alliances', component: () => import('../views/alliances/list/index.vue'), meta: { titleKey: 'alliances.title' } },
+  { path: '/alliances/:id', name: 'alliance', component: () => import('../views/alliances/detail/index.vue'), meta: { titleKey: 'alliances.title' } },
   { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },
   { path: '/notices/:id', name: 'notice', component: () => import('../views/notices/detail/index.vue'), meta: { titleKey: 'notice.nav' } },
   {

@@ -22,5 +22,5 @@ export const registerRouter = {
   get: officeProcedure.input(z.object({ baseId: z.uuid() })).query(({ ctx, input }) => getBaseWithHistory(ctx.db, input)),
   changeStatus: officeProcedure
     .input(z.object({ baseId: z.uuid(), version: z.number().int().min(1), toStatus: z.enum(BASE_STATUSES), reason: z.string().trim().min(4, { error: '请写明原因（至少 4 个字）' }).max(1000) }))
-    .mutation(({ ctx, input }) => changeBaseStatus(ctx.db, { userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => changeBaseStatus(ctx.db, { userId: ctx.user.id }, input, ctx.config.publicUrl)),
 } satisfies TRPCRouterRecord;

@@ -11,6 +11,7 @@ import { seedDemoBases } from './register.ts';
 import { seedDemoNominations } from './demo-nominations.ts';
 import { seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoEvents } from './events.ts';
+import { seedDemoAlliances } from './demo-alliances.ts';
 import { seedDemoResources } from './resources.ts';
 import { seedDemoReview } from './review.ts';
 
@@ -148,6 +149,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   // Last: it reads the demo bases the register seed made and links the base-manager accounts to them.
   await seedDemoResources(db);
   await seedDemoEvents(db);
+  await seedDemoAlliances(db);
   await seedDemoRegistrations(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }

@@ -1,6 +1,7 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import { eq } from 'drizzle-orm';
 import { queueSearchUpdate } from '../search/outbox.ts';
+import { offerMembershipToNamedUnit } from '../alliances/follow-register.ts';
 
 const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -28,7 +29,7 @@ export const splitScientists = (text: string) =>
  */
 export async function nameBase(
   tx: DbOrTx,
-  input: { applicationId: string; number: string; batchYear: number; name: string; category: string; districtCode: string; namedOn: string; validUntil: string; actorUserId: string },
+  input: { applicationId: string; number: string; batchYear: number; name: string; category: string; districtCode: string; namedOn: string; validUntil: string; actorUserId: string; publicUrl?: string },
 ) {
   const application = await tx.query.applications.findFirst({ where: eq(schema.applications.id, input.applicationId) });
   if (!application) throw new Error(`application ${input.applicationId} vanished during naming`);
@@ -55,5 +56,6 @@ export async function nameBase(
     .returning();
   await tx.insert(schema.baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${input.number}）`, actorUserId: input.actorUserId });
   await queueSearchUpdate(tx, 'base', base!.id);
+  await offerMembershipToNamedUnit(tx, { organizationId: base!.organizationId, baseId: base!.id, baseName: base!.name, actorUserId: input.actorUserId }, input.publicUrl);
   return base!;
 }

@@ -44,7 +44,7 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
         .values({ applicationId: change.applicationId, campaignId: input.campaignId, outcome: change.to, note: input.note ?? null, decidedBy: actor.userId, decidedAt: now })
         .onConflictDoUpdate({ target: schema.selectionDecisions.applicationId, set: { outcome: change.to, note: input.note ?? null, decidedBy: actor.userId, decidedAt: now } });
       if (change.to === 'named') {
-        const base = await nameBase(tx, { ...change, number: change.number!, name: change.baseName, batchYear: campaign.year, namedOn: plan.namedOn!, validUntil: plan.validUntil!, actorUserId: actor.userId });
+        const base = await nameBase(tx, { ...change, number: change.number!, name: change.baseName, batchYear: campaign.year, namedOn: plan.namedOn!, validUntil: plan.validUntil!, actorUserId: actor.userId, publicUrl: deps.config.publicUrl });
         bases.push({ id: base.id, number: base.number, name: base.name });
         await grantBaseManagers(tx, deps.config.publicUrl, { organizationId: base.organizationId, base, actorUserId: actor.userId });
       }

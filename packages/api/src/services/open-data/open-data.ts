@@ -167,3 +167,6 @@ export async function openResourcesCsv(db: DbOrTx, links: OpenDataLinks) {
     { header: '基地ID', value: 'baseId' },
   ]);
 }
+
+/** Approved alliances with their active members (kept with the alliances' other reads). */
+export { listOpenAlliances } from '../alliances/public-alliances.ts';

@@ -1,0 +1,9 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Alliances: base managers' 我的联盟 and the coordinator's 联盟管理. */
+export const allianceRoutes: RouteRecordRaw[] = [
+  { path: 'alliances', name: 'my-alliances', component: () => import('#/views/alliances/mine/index.vue'), meta: { title: 'alliances.mine.title', requiresAuth: true, roles: ['base_manager'] } },
+  { path: 'alliances/new', name: 'alliance-propose', component: () => import('#/views/alliances/propose/index.vue'), meta: { title: 'alliances.propose.title', requiresAuth: true, roles: ['base_manager'] } },
+  { path: 'alliances/:id/edit', name: 'alliance-resubmit', component: () => import('#/views/alliances/propose/index.vue'), meta: { title: 'alliances.propose.editTitle', requiresAuth: true, roles: ['base_manager'] } },
+  { path: 'alliance-admin', name: 'alliance-admin', component: () => import('#/views/alliances/coordinate/index.vue'), meta: { title: 'alliances.coordinate.title', requiresAuth: true, roles: ['alliance_coordinator'] } },
+];

@@ -1,0 +1,64 @@
+import {
+  ZAllianceCharter,
+  ZAllianceDecision,
+  ZAllianceFields,
+  ZAllianceHandOver,
+  ZAllianceInvitationAnswer,
+  ZAllianceInvite,
+  ZAllianceJoinRequest,
+  ZAllianceLeave,
+  ZAllianceOfficeList,
+  ZAllianceRemoval,
+  ZAllianceRequestDecision,
+  ZAllianceResubmit,
+  ZFoundingAnswer,
+} from '@ssb/domain/alliance-input';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { allianceCoordinatorProcedure, baseManagerProcedure, officeProcedure, publicProcedure, roleProcedure, viewerOf } from '../procedures.ts';
+import { answerFounding } from '../services/alliances/answer-founding.ts';
+import { getCoordinatedAlliance, listCoordinatedAlliances } from '../services/alliances/coordinator-alliances.ts';
+import { decideAllianceProposal } from '../services/alliances/decide-proposal.ts';
+import { handOverAlliance } from '../services/alliances/hand-over.ts';
+import { decideJoinRequest, inviteMember, removeMember } from '../services/alliances/manage-members.ts';
+import { listMyAlliances } from '../services/alliances/my-alliances.ts';
+import { getAllianceForOffice, listAlliancesForOffice } from '../services/alliances/office-alliances.ts';
+import { proposeAlliance, resubmitAlliance } from '../services/alliances/propose-alliance.ts';
+import { getPublicAlliance, listAlliancesOfBase, listPublicAlliances } from '../services/alliances/public-alliances.ts';
+import { saveCharter } from '../services/alliances/save-charter.ts';
+import { answerInvitation, leaveAlliance, requestToJoin } from '../services/alliances/unit-moves.ts';
+
+const ZAllianceId = z.object({ allianceId: z.uuid({ error: '联盟编号格式不正确' }) });
+const coordinatorRoleProcedure = roleProcedure('alliance_coordinator');
+const me = (ctx: { user: { id: string } }) => ({ userId: ctx.user.id });
+
+/** Alliances of bases (区域联盟): proposals, founding answers, the office's decision, members, charter, public pages. */
+export const alliancesRouter = {
+  // public
+  list: publicProcedure.query(({ ctx }) => listPublicAlliances(ctx.db)),
+  get: publicProcedure.input(ZAllianceId).query(({ ctx, input }) => getPublicAlliance(ctx.db, input.allianceId)),
+  ofBase: publicProcedure.input(z.object({ baseId: z.uuid({ error: '基地编号格式不正确' }) })).query(({ ctx, input }) => listAlliancesOfBase(ctx.db, input.baseId)),
+
+  // base managers
+  mine: baseManagerProcedure.query(({ ctx }) => listMyAlliances(ctx.db, viewerOf(ctx))),
+  propose: baseManagerProcedure.input(ZAllianceFields).mutation(({ ctx, input }) => proposeAlliance(ctx.db, viewerOf(ctx), input, ctx.config)),
+  resubmit: baseManagerProcedure.input(ZAllianceResubmit).mutation(({ ctx, input }) => resubmitAlliance(ctx.db, viewerOf(ctx), input, ctx.config)),
+  answerFounding: baseManagerProcedure.input(ZFoundingAnswer).mutation(({ ctx, input }) => answerFounding(ctx.db, viewerOf(ctx), input, ctx.config)),
+  requestJoin: baseManagerProcedure.input(ZAllianceJoinRequest).mutation(({ ctx, input }) => requestToJoin(ctx.db, viewerOf(ctx), input, ctx.config)),
+  answerInvitation: baseManagerProcedure.input(ZAllianceInvitationAnswer).mutation(({ ctx, input }) => answerInvitation(ctx.db, viewerOf(ctx), input, ctx.config)),
+  leave: baseManagerProcedure.input(ZAllianceLeave).mutation(({ ctx, input }) => leaveAlliance(ctx.db, viewerOf(ctx), input, ctx.config)),
+
+  // the coordinator
+  coordinated: coordinatorRoleProcedure.query(({ ctx }) => listCoordinatedAlliances(ctx.db, me(ctx))),
+  manage: allianceCoordinatorProcedure.query(({ ctx, input }) => getCoordinatedAlliance(ctx.db, me(ctx), input.allianceId)),
+  invite: allianceCoordinatorProcedure.input(ZAllianceInvite).mutation(({ ctx, input }) => inviteMember(ctx.db, me(ctx), input, ctx.config)),
+  decideRequest: allianceCoordinatorProcedure.input(ZAllianceRequestDecision).mutation(({ ctx, input }) => decideJoinRequest(ctx.db, me(ctx), input, ctx.config)),
+  removeMember: allianceCoordinatorProcedure.input(ZAllianceRemoval).mutation(({ ctx, input }) => removeMember(ctx.db, me(ctx), input, ctx.config)),
+  handOver: allianceCoordinatorProcedure.input(ZAllianceHandOver).mutation(({ ctx, input }) => handOverAlliance(ctx.db, me(ctx), input, ctx.config)),
+  saveCharter: allianceCoordinatorProcedure.input(ZAllianceCharter).mutation(({ ctx, input }) => saveCharter(ctx.db, me(ctx), input)),
+
+  // the office
+  officeList: officeProcedure.input(ZAllianceOfficeList).query(({ ctx, input }) => listAlliancesForOffice(ctx.db, input)),
+  officeGet: officeProcedure.input(ZAllianceId).query(({ ctx, input }) => getAllianceForOffice(ctx.db, input.allianceId)),
+  decide: officeProcedure.input(ZAllianceDecision).mutation(({ ctx, input }) => decideAllianceProposal(ctx.db, me(ctx), input, ctx.config)),
+} satisfies TRPCRouterRecord;
