@@ -216,6 +216,12 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'alliances.officeList': { who: OFFICE, rows: 'every alliance' },
   'alliances.officeGet': { who: OFFICE, rows: 'any alliance' },
   'alliances.decide': { who: OFFICE, rows: 'a submitted proposal, with the version seen; returning needs a reason' },
+
+  'events.inviteCohost': { who: ['base_manager'], rows: 'an event of a base the caller manages; invites another active base' },
+  'events.cohosts': { who: ['base_manager'], rows: 'co-hosts of an event of a base the caller manages' },
+  'events.cohosting': { who: ['base_manager'], rows: 'co-host invitations of the bases the caller manages' },
+  'events.respondCohost': { who: ['base_manager'], rows: 'an invitation to a base the caller manages' },
+  'events.updateCohostPart': { who: ['base_manager'], rows: 'the accepted co-host part of a base the caller manages' },
 };
 
 /**

@@ -4,6 +4,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
+import { inviteCohost, listEventCohosts, listMyCohostings, respondCohost, updateCohostPart } from '../services/events/event-cohosts.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
 import { getMyEvent } from '../services/events/load-my-event.ts';
 import { browseEvents, listBaseEvents, listUpcomingEvents } from '../services/events/public-events.ts';
@@ -73,4 +74,24 @@ export const eventsRouter = {
   addWalkIns: baseManagerProcedure
     .input(z.object({ eventId: z.uuid(), count: z.number().int().min(-1000).max(1000) }))
     .mutation(({ ctx, input }) => addWalkIns(ctx.db, viewerOf(ctx), input)),
+
+  /** The host invites another named, active base to co-host its event. */
+  inviteCohost: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), baseId: z.uuid() }))
+    .mutation(({ ctx, input }) => inviteCohost(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
+
+  /** The co-hosts of one of the caller's events, whatever their answer. */
+  cohosts: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => listEventCohosts(ctx.db, viewerOf(ctx), input.eventId)),
+
+  /** "Events I co-host": invitations to, and co-hostings of, the bases the caller manages. */
+  cohosting: baseManagerProcedure.query(({ ctx }) => listMyCohostings(ctx.db, viewerOf(ctx))),
+
+  respondCohost: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), baseId: z.uuid(), accept: z.boolean() }))
+    .mutation(({ ctx, input }) => respondCohost(ctx.db, viewerOf(ctx), input)),
+
+  /** A co-host's own part: its place and seats. */
+  updateCohostPart: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), baseId: z.uuid(), place: z.string().trim().max(200, '地点不超过 200 字'), seats: z.number().int().min(1, '名额至少为 1').max(100000).nullable() }))
+    .mutation(({ ctx, input }) => updateCohostPart(ctx.db, viewerOf(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from '
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
 import { userError } from '../errors.ts';
 import { pageOffset, type TPage } from '../pagination.ts';
+import { withCohosts } from './event-cohosts.ts';
 
 const e = schema.baseEvents;
 const publicColumns = {
@@ -43,18 +44,19 @@ export async function listBaseEvents(db: DbOrTx, input: TPage & { baseId: string
     .orderBy(...(input.past ? [desc(e.startsAt), desc(e.id)] : [asc(e.startsAt), asc(e.id)]))
     .limit(input.pageSize)
     .offset(pageOffset(input));
-  return { total, page: input.page, pageSize: input.pageSize, items };
+  return { total, page: input.page, pageSize: input.pageSize, items: await withCohosts(db, items) };
 }
 
 /** The next events across all bases in the register, for the platform's home page. */
 export async function listUpcomingEvents(db: DbOrTx, input: { limit: number }, now = new Date()) {
-  return db
+  const items = await db
     .select({ ...publicColumns, baseName: schema.bases.name })
     .from(e)
     .innerJoin(schema.bases, eq(schema.bases.id, e.baseId))
     .where(and(isPublic, gte(e.endsAt, now), ofPublicBase))
     .orderBy(asc(e.startsAt), asc(e.id))
     .limit(input.limit);
+  return withCohosts(db, items);
 }
 
 const DAY_MS = 86_400_000;
@@ -81,5 +83,5 @@ export async function browseEvents(db: DbOrTx, input: TEventBrowse, now = new Da
     .orderBy(...(input.when === 'past' ? [desc(e.startsAt), desc(e.id)] : [asc(e.startsAt), asc(e.id)]))
     .limit(input.pageSize)
     .offset(pageOffset(input));
-  return { total, page: input.page, pageSize: input.pageSize, items };
+  return { total, page: input.page, pageSize: input.pageSize, items: await withCohosts(db, items) };
 }

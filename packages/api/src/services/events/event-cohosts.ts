@@ -1,0 +1,105 @@
+import type { Database, DbOrTx } from '@ssb/db';
+import { schema } from '@ssb/db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.ts';
+import { listManagedBases, loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
+import { userError } from '../errors.ts';
+import { notifyUsers, usersOf } from '../notifications/notify.ts';
+import { loadMyEvent } from './load-my-event.ts';
+
+const c = schema.eventCohosts;
+
+/** The host invites another named, active base to co-host; its managers are told in the portal and by mail. */
+export async function inviteCohost(db: Database, viewer: ManagerViewer, input: { eventId: string; baseId: string }, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const { event, base: host } = await loadMyEvent(tx, viewer, input.eventId);
+    if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能再邀请联合主办方');
+    if (input.baseId === host.id) throw userError('BAD_REQUEST', '主办基地不能邀请自己作为联合主办方');
+    const [guest] = await tx.select().from(schema.bases).where(and(eq(schema.bases.id, input.baseId), eq(schema.bases.status, 'active')));
+    if (!guest) throw userError('NOT_FOUND', '未找到该基地，或其已不在名录中');
+    const [invited] = await tx.insert(c).values({ eventId: event.id, baseId: guest.id }).onConflictDoNothing().returning();
+    if (!invited) throw userError('CONFLICT', '已邀请过该基地');
+    await appendAudit(tx, { actorUserId: viewer.userId, action: 'event.cohost.invite', entityType: 'base_event', entityId: event.id, data: { baseId: guest.id } });
+    const managers = await usersOf(tx, guest.organizationId, ['base_manager']);
+    await notifyUsers(tx, managers, { title: '联合主办邀请', body: `${host.name}邀请贵基地联合主办活动“${event.title}”，请在活动管理中接受或谢绝。`, link: '/portal/events/cohosting' }, publicUrl);
+    return invited;
+  });
+}
+
+/** A co-host's manager accepts or declines; only accepted co-hosts are shown to the public. */
+export async function respondCohost(db: Database, viewer: ManagerViewer, input: { eventId: string; baseId: string; accept: boolean }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const base = await loadManagedBase(tx, viewer, input.baseId);
+    const [row] = await tx.select().from(c).where(and(eq(c.eventId, input.eventId), eq(c.baseId, base.id)));
+    if (!row) throw userError('NOT_FOUND', '未找到该联合主办邀请');
+    if (row.status !== 'invited') throw userError('CONFLICT', '该邀请已答复过');
+    const status = input.accept ? 'accepted' : 'declined';
+    const [saved] = await tx
+      .update(c)
+      .set({ status, respondedBy: viewer.userId, respondedAt: now })
+      .where(and(eq(c.eventId, row.eventId), eq(c.baseId, base.id), eq(c.status, 'invited')))
+      .returning();
+    if (!saved) throw userError('CONFLICT', '该邀请已答复过');
+    await appendAudit(tx, { actorUserId: viewer.userId, action: `event.cohost.${status}`, entityType: 'base_event', entityId: row.eventId, data: { baseId: base.id } });
+    return saved;
+  });
+}
+
+/** A co-host edits only its own part — its place and seats — never the host's fields. */
+export async function updateCohostPart(db: Database, viewer: ManagerViewer, input: { eventId: string; baseId: string; place: string; seats: number | null }) {
+  return db.transaction(async (tx) => {
+    const base = await loadManagedBase(tx, viewer, input.baseId);
+    const [saved] = await tx
+      .update(c)
+      .set({ place: input.place, seats: input.seats })
+      .where(and(eq(c.eventId, input.eventId), eq(c.baseId, base.id), eq(c.status, 'accepted')))
+      .returning();
+    if (!saved) throw userError('NOT_FOUND', '只有已接受邀请的联合主办方才能修改本方信息');
+    await appendAudit(tx, { actorUserId: viewer.userId, action: 'event.cohost.update', entityType: 'base_event', entityId: input.eventId, data: { baseId: base.id, place: input.place, seats: input.seats } });
+    return saved;
+  });
+}
+
+/** "Events I co-host": invitations and accepted co-hostings of the bases the viewer manages. */
+export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
+  const bases = await listManagedBases(db, viewer);
+  if (bases.length === 0) return [];
+  const e = schema.baseEvents;
+  return db
+    .select({ eventId: e.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, eventStatus: e.status, hostBaseId: e.baseId, baseId: c.baseId, status: c.status, place: c.place, seats: c.seats })
+    .from(c)
+    .innerJoin(e, eq(e.id, c.eventId))
+    .where(inArray(c.baseId, bases.map((b) => b.id)))
+    .orderBy(asc(e.startsAt));
+}
+
+/** All co-hosts of an event, for its host's editor. */
+export async function listEventCohosts(db: DbOrTx, viewer: ManagerViewer, eventId: string) {
+  const { event } = await loadMyEvent(db, viewer, eventId);
+  return db
+    .select({ baseId: c.baseId, baseName: schema.bases.name, status: c.status, place: c.place, seats: c.seats })
+    .from(c)
+    .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
+    .where(eq(c.eventId, event.id))
+    .orderBy(asc(c.createdAt));
+}
+
+/** The accepted co-hosts of public events, by event id: all the public may see of co-hosting. */
+export async function acceptedCohostsOf(db: DbOrTx, eventIds: string[]) {
+  const byEvent = new Map<string, Array<{ baseId: string; baseName: string; place: string }>>();
+  if (eventIds.length === 0) return byEvent;
+  const rows = await db
+    .select({ eventId: c.eventId, baseId: c.baseId, baseName: schema.bases.name, place: c.place })
+    .from(c)
+    .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
+    .where(and(inArray(c.eventId, eventIds), eq(c.status, 'accepted')))
+    .orderBy(asc(c.createdAt));
+  for (const { eventId, ...cohost } of rows) byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), cohost]);
+  return byEvent;
+}
+
+/** Adds `cohosts` (accepted only) to each public event of a list. */
+export async function withCohosts<T extends { id: string }>(db: DbOrTx, items: T[]) {
+  const byEvent = await acceptedCohostsOf(db, items.map((i) => i.id));
+  return items.map((item) => ({ ...item, cohosts: byEvent.get(item.id) ?? [] }));
+}
