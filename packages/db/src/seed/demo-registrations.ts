@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { alliances, baseEvents, bases, eventCohosts, eventRegistrationMoves, eventRegistrations } from '../schema/index.ts';
 
-const JOINT_ACTION_TITLE = '小小航天员研学营（演示）';
+const JOINT_ACTION_TITLE = '踏遍青山：地质学家的野外故事（演示）';
 const CODES = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const code = (n: number) => `D${CODES[n % CODES.length]}${CODES[(n * 7) % CODES.length]}${CODES[(n * 11) % CODES.length]}${CODES[(n * 13) % CODES.length]}${CODES[(n * 17) % CODES.length]}`;
 
@@ -32,7 +32,7 @@ export async function seedDemoRegistrations(db: DbOrTx) {
   const [taken] = await db.select({ id: eventRegistrations.id }).from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)).limit(1);
   if (taken) return;
   const demoBases = await db.select({ id: bases.id }).from(bases).where(eq(bases.isDemo, true)).orderBy(asc(bases.number));
-  const cohosts = demoBases.filter((b) => b.id !== event.baseId).slice(1, 3);
+  const cohosts = demoBases.filter((b) => b.id !== event.baseId).slice(0, 2);
   const [alliance] = await db.select({ id: alliances.id }).from(alliances).where(eq(alliances.name, '海淀区科学家精神教育基地联盟'));
   const held = PARTIES.filter((p) => !p.waiting).reduce((sum, p) => sum + p.seats, 0);
   await db
