@@ -62,12 +62,14 @@ export const ZEnv = z.object({
   /** Meilisearch server for resource search; unset means the embedded engine in the database. */
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
-  /** Reserved for the S3-compatible FileStore adapter (not built yet; files live in DATA_DIR/files). */
+  /** An S3-compatible store (MinIO, AWS S3, OSS…) for accepted files; unset means DATA_DIR/files on this disk. */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().default('ssb'),
   S3_ACCESS_KEY: z.string().optional(),
   S3_SECRET_KEY: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
+  /** `endpoint/bucket/key` addressing, which MinIO-like stores need; `false` for virtual-hosted buckets. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
 });
 export type Env = z.infer<typeof ZEnv>;
 

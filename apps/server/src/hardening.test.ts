@@ -166,7 +166,7 @@ describe('server hardening (NODE_ENV=production)', () => {
       expect((await platform.server.inject({ url: '/metrics', remoteAddress: '::ffff:127.0.0.1' })).statusCode).toBe(200);
       expect((await platform.server.inject({ url: '/readyz', ...away })).json()).toEqual({ status: 'ready' });
       // The CLI, on the same machine, learns the database kind before it opens a PGlite directory.
-      expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'pglite' });
+      expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'pglite', files: 'local' });
     });
   });
 

@@ -30,7 +30,7 @@ describe.each(TEST_ENGINES)('HTTP server on %s', (engine) => {
 
   it('answers health, readiness and metrics', async () => {
     expect((await platform.server.inject('/healthz')).json()).toEqual({ status: 'ok' });
-    expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready', database: engine });
+    expect((await platform.server.inject('/readyz')).json()).toEqual({ status: 'ready', database: engine, files: 'local' });
     const metrics = await platform.server.inject('/metrics');
     expect(metrics.body).toContain('ssb_http_request_duration_seconds');
     expect(metrics.body).toContain('process_cpu_user_seconds_total');

@@ -4,13 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { appRouter, createContext, createEmlMailer, createSmtpMailer, expireDueBases, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
-import { createLocalFileStore } from '@ssb/storage';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { loadEnv, type Env } from './env.ts';
+import { createFileStore } from './file-store.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
@@ -45,6 +45,11 @@ const BODY_LIMIT = 1024 * 1024;
 /** Builds the whole platform as one Fastify instance; `start` listens, tests use `server.inject`. */
 export async function createServer(options: CreateServerOptions = {}) {
   const env: Env = { ...loadEnv(), ...options.env };
+  const files = createFileStore(env);
+  // A missing bucket or wrong keys stop the start with the store's reason, as an unreachable database does.
+  await files.check().catch((error: Error) => {
+    throw new Error(`file store (${files.kind}) not usable: ${error.name} ${error.message}`, { cause: error });
+  });
   const database = options.database ?? createDatabase({ url: env.DATABASE_URL, dataDir: join(env.DATA_DIR, 'pglite') });
   const ownsDatabase = !options.database;
   await database.migrate();
@@ -58,7 +63,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   const deps: ApiDeps = {
     db: database.db,
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createEmlMailer(join(env.DATA_DIR, 'mail'), env.MAIL_FROM),
-    files: createLocalFileStore(join(env.DATA_DIR, 'files')),
+    files,
     config: { publicUrl },
     search: createSearchEngine(env, database.db),
   };
@@ -118,7 +123,8 @@ export async function createServer(options: CreateServerOptions = {}) {
   server.get('/readyz', async (request, reply) => {
     try {
       await database.db.execute(sql`select 1`);
-      return isOperator(request) ? { status: 'ready', database: database.kind } : { status: 'ready' };
+      await files.check();
+      return isOperator(request) ? { status: 'ready', database: database.kind, files: files.kind } : { status: 'ready' };
     } catch (error) {
       request.log.warn({ err: error }, 'not ready');
       return reply.code(503).send({ status: 'unavailable' });

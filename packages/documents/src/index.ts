@@ -13,7 +13,7 @@ export { resolveFonts, type FontOptions, type FontSource } from './fonts.ts';
 export { formatDate, formatFieldValue, formatNumber, type DisplayValue } from './format-value.ts';
 export { beijingDate, SUMMARY_COLUMNS, summaryCells, summaryTitle, type SummaryColumn, type SummaryInput, type SummaryRow } from './summary.ts';
 export { renderCsv, type CsvColumn } from './csv.ts';
-export { nominationEntries, sanitizeFileName, zipNominationMaterials, type MaterialEntry, type NominationMaterials } from './zip-materials.ts';
+export { nominationEntries, sanitizeFileName, zipNominationMaterials, type MaterialEntry, type MaterialSource, type NominationMaterials } from './zip-materials.ts';
 export { warmUpDocuments } from './warm-up.ts';
 export { basePublicUrl, type CertificateInput } from './certificate.ts';
 export { NATIONAL_LIST_COLUMNS, nationalListTitle, type NationalListInput, type NationalListRow } from './national-list.ts';

@@ -1,19 +1,22 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 
+/** A material's bytes: a file on this machine, or a stream opened when its turn in the zip comes (a remote store). */
+export type MaterialSource = { path: string } | { open: () => Promise<Readable> };
+
 export type NominationMaterials = {
   unitName: string;
-  photos: ReadonlyArray<{ path: string; format: 'jpeg' }>;
-  videos: ReadonlyArray<{ path: string; format: 'mp4' | 'mov' }>;
+  photos: ReadonlyArray<MaterialSource & { format: 'jpeg' }>;
+  videos: ReadonlyArray<MaterialSource & { format: 'mp4' | 'mov' }>;
   applicationPdf?: Buffer;
   /** Materials on record whose files are gone: listed in a note in the zip rather than failing it. */
   missing?: readonly string[];
 };
 
-export type MaterialEntry = { name: string } & ({ path: string } | { data: Buffer });
+export type MaterialEntry = { name: string } & (MaterialSource | { data: Buffer });
 
 const MAX_NAME_LENGTH = 80;
 
@@ -40,14 +43,25 @@ export function sanitizeFileName(name: string, fallback = '申报单位'): strin
 export function nominationEntries(input: NominationMaterials): MaterialEntry[] {
   const unit = sanitizeFileName(input.unitName);
   const entries: MaterialEntry[] = [];
-  input.photos.forEach((photo, i) => entries.push({ name: `${unit}${i + 1}.jpg`, path: photo.path }));
-  input.videos.forEach((video, i) => entries.push({ name: `${unit}${i + 1}.${video.format === 'mov' ? 'mov' : 'mp4'}`, path: video.path }));
+  const source = (m: MaterialSource): MaterialSource => ('path' in m ? { path: m.path } : { open: m.open });
+  input.photos.forEach((photo, i) => entries.push({ name: `${unit}${i + 1}.jpg`, ...source(photo) }));
+  input.videos.forEach((video, i) => entries.push({ name: `${unit}${i + 1}.${video.format === 'mov' ? 'mov' : 'mp4'}`, ...source(video) }));
   if (input.applicationPdf) entries.push({ name: `${unit}-申报表.pdf`, data: input.applicationPdf });
   if (input.missing?.length) {
     const note = `以下材料已登记，但文件未能找到，未包含在本压缩包中：\r\n${input.missing.map((name) => `- ${name}`).join('\r\n')}\r\n`;
     entries.push({ name: '缺失材料说明.txt', data: Buffer.from(note, 'utf8') });
   }
   return entries;
+}
+
+/** A stream that opens its source only when first read, so a zip of 30 videos holds one remote read open at a time. */
+function opened(open: () => Promise<Readable>): Readable {
+  return Readable.from(
+    (async function* () {
+      yield* await open();
+    })(),
+    { objectMode: false },
+  );
 }
 
 /**
@@ -71,6 +85,7 @@ export async function zipNominationMaterials(input: NominationMaterials, output:
   for (const entry of entries) {
     // append() keeps the entries in order (file() would stat first and reorder them).
     if ('path' in entry) archive.append(createReadStream(entry.path), { name: entry.name, store: true, date });
+    else if ('open' in entry) archive.append(opened(entry.open), { name: entry.name, store: true, date });
     else archive.append(entry.data, { name: entry.name, date });
   }
   try {

@@ -2,12 +2,16 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { isSafeKey, type ByteRange, type FileStore } from './file-store.ts';
+import { assertSafeKey, FileNotFoundError, RangeNotSatisfiableError, type ByteRange, type FileStore } from './file-store.ts';
 
 export function createLocalFileStore(root: string): FileStore {
   const pathOf = (key: string) => {
-    if (!isSafeKey(key)) throw new Error(`unsafe storage key: ${key}`);
+    assertSafeKey(key);
     return join(root, key);
+  };
+  const sizeOf = async (key: string) => {
+    const found = await stat(pathOf(key)).catch(() => undefined);
+    return found?.isFile() ? found.size : null;
   };
   return {
     kind: 'local',
@@ -24,18 +28,19 @@ export function createLocalFileStore(root: string): FileStore {
       }
     },
     async read(key, range?: ByteRange): Promise<Readable> {
-      return createReadStream(pathOf(key), range ? { start: range.start, end: range.end } : {});
+      const size = await sizeOf(key);
+      if (size === null) throw new FileNotFoundError(key);
+      if (!range) return createReadStream(pathOf(key));
+      if (range.start >= size || range.start > range.end) throw new RangeNotSatisfiableError(key, range);
+      return createReadStream(pathOf(key), { start: range.start, end: Math.min(range.end, size - 1) });
     },
-    async size(key) {
-      try {
-        return (await stat(pathOf(key))).size;
-      } catch {
-        return null;
-      }
-    },
+    size: sizeOf,
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },
     localPath: (key) => pathOf(key),
+    async check() {
+      await mkdir(root, { recursive: true });
+    },
   };
 }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { renderApplicationPdf, sanitizeFileName, zipNominationMaterials } from '@ssb/documents';
 import { schema } from '@ssb/db';
@@ -6,7 +5,6 @@ import { asc, eq } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { loadApplicationFor, type Viewer } from '../applications/access.ts';
 import { appendAudit } from '../audit/append.ts';
-import { userError } from '../errors.ts';
 import { currentShortCode } from '../paper/short-code.ts';
 
 /** Where the QR code on a printed form leads: the office's paper check. */
@@ -52,13 +50,12 @@ export async function exportMaterialsZip(deps: ApiDeps, viewer: Viewer, applicat
   });
   const located = await Promise.all(
     rows.map(async (m) => {
-      const path = deps.files.localPath(m.storageKey);
-      if (!path) throw userError('BAD_REQUEST', '当前文件存储不支持打包下载');
-      const found = await stat(path).catch(() => undefined);
-      return { material: m, path: found?.isFile() ? path : null };
+      const present = (await deps.files.size(m.storageKey)) !== null;
+      // Streams from whichever store holds the file; opened only when the zip reaches it.
+      return { material: m, source: present ? { open: () => deps.files.read(m.storageKey) } : null };
     }),
   );
-  const present = located.filter((l): l is typeof l & { path: string } => l.path !== null);
+  const present = located.filter((l): l is typeof l & { source: NonNullable<typeof l.source> } => l.source !== null);
   const applicationPdf = await renderFor(deps, application);
   const unitName = application.organization.name;
   await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.materials_zip', entityType: 'application', entityId: application.id, data: { shortCode: currentShortCode(application), version: application.version, missing: located.length - present.length } });
@@ -68,10 +65,10 @@ export async function exportMaterialsZip(deps: ApiDeps, viewer: Viewer, applicat
       zipNominationMaterials(
         {
           unitName,
-          photos: present.filter((l) => l.material.kind === 'photo').map((l) => ({ path: l.path, format: 'jpeg' as const })),
-          videos: present.filter((l) => l.material.kind === 'video').map((l) => ({ path: l.path, format: l.material.format === 'mov' ? ('mov' as const) : ('mp4' as const) })),
+          photos: present.filter((l) => l.material.kind === 'photo').map((l) => ({ ...l.source, format: 'jpeg' as const })),
+          videos: present.filter((l) => l.material.kind === 'video').map((l) => ({ ...l.source, format: l.material.format === 'mov' ? ('mov' as const) : ('mp4' as const) })),
           applicationPdf,
-          missing: located.filter((l) => l.path === null).map((l) => l.material.originalName),
+          missing: located.filter((l) => l.source === null).map((l) => l.material.originalName),
         },
         output,
       ),
