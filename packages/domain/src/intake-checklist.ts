@@ -82,7 +82,10 @@ export const INTAKE_ACTIONS = {
   reject: ['pending', 'correction_requested'],
 } as const satisfies Record<string, readonly IntakeStatus[]>;
 
-export const canIntake = (action: keyof typeof INTAKE_ACTIONS, status: IntakeStatus) => (INTAKE_ACTIONS[action] as readonly IntakeStatus[]).includes(status);
+export type IntakeAction = keyof typeof INTAKE_ACTIONS;
+export const canIntake = (action: IntakeAction, status: IntakeStatus) => (INTAKE_ACTIONS[action] as readonly IntakeStatus[]).includes(status);
+/** The moves open from a status, in the order the office's pages show them; the server sends these. */
+export const intakeActionsFrom = (status: IntakeStatus): IntakeAction[] => (['reject', 'requestCorrection', 'accept'] as const).filter((action) => canIntake(action, status));
 
 export type CorrectionState = { status: IntakeStatus; correctionDeadline: Date | string | null };
 

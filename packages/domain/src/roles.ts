@@ -39,3 +39,21 @@ export const OFFICE_GRANTABLE_ROLES: readonly Role[] = ROLES.filter((r) => r !==
 /** The roles that run the programme and see every organization's data. */
 export const OFFICE_ROLES = ['office', 'sysadmin'] as const satisfies readonly Role[];
 export const isOfficeRole = (role: string) => (OFFICE_ROLES as readonly string[]).includes(role);
+
+export const ROLE_GRANT_MESSAGES = {
+  notYours: '您无权授予该角色',
+  ownOfficeRole: '不能撤销自己的管理角色，请由其他管理员操作',
+} as const;
+
+type RoleActor = { id: string; roles: readonly string[] };
+
+/** The office grants every role but sysadmin; only a sysadmin makes another. */
+export const mayGrantRole = (actor: RoleActor, role: Role) =>
+  actor.roles.includes('sysadmin') || (actor.roles.includes('office') && OFFICE_GRANTABLE_ROLES.includes(role));
+
+/** Why the actor may not take this role away from that user, or null when they may (nobody revokes their own office role). */
+export function revokeRefusal(actor: RoleActor, grant: { userId: string; role: Role }): string | null {
+  if (!mayGrantRole(actor, grant.role)) return ROLE_GRANT_MESSAGES.notYours;
+  if (actor.id === grant.userId && isOfficeRole(grant.role)) return ROLE_GRANT_MESSAGES.ownOfficeRole;
+  return null;
+}

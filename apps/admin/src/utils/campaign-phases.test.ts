@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beijingToIso, currentStage, draftsToPhases, isoToBeijing, toDrafts } from './campaign-phases.ts';
+import { beijingToIso, draftsToPhases, isoToBeijing, toDrafts } from './campaign-phases.ts';
 
 describe('Beijing time conversion', () => {
   test('a Beijing wall-clock time becomes an ISO instant with +08:00', () => {
@@ -58,15 +58,5 @@ describe('phase editor', () => {
     drafts[4]!.end = '2030-06-01 00:00:00';
     drafts[0]!.end = drafts[0]!.start;
     expect(draftsToPhases(drafts).errors).toEqual({ application: 'endBeforeStart', intake: 'incomplete', review: 'endBeforeStart', public_notice: 'invalid' });
-  });
-
-  test('current stage', () => {
-    const at = (iso: string) => Date.parse(iso);
-    expect(currentStage(phases, at('2030-04-10T12:00:00+08:00'))).toEqual({ kind: 'phase', key: 'recommendation' });
-    expect(currentStage(phases, at('2030-03-10T12:00:00+08:00'))).toEqual({ kind: 'phase', key: 'application' });
-    expect(currentStage(phases, at('2030-04-25T12:00:00+08:00'))).toEqual({ kind: 'between' });
-    expect(currentStage(phases, at('2029-01-01T00:00:00+08:00'))).toEqual({ kind: 'notStarted' });
-    expect(currentStage(phases, at('2031-01-01T00:00:00+08:00'))).toEqual({ kind: 'ended' });
-    expect(currentStage([], 0)).toEqual({ kind: 'none' });
   });
 });

@@ -5,9 +5,9 @@ import { fromWallClock, toWallClock, WALL_CLOCK_FORMAT } from '@ssb/domain/time'
  * with +08:00 on the wire, whatever time zone the browser happens to be in.
  */
 import { PHASE_KEYS, type PhaseKey } from '@ssb/domain/phases';
+import { isRequiredPhase } from '@ssb/domain/campaign-timetable';
 
-export { PHASE_KEYS, type PhaseKey };
-export const REQUIRED_PHASES: readonly PhaseKey[] = ['application', 'recommendation'];
+export { PHASE_KEYS, isRequiredPhase, type PhaseKey };
 
 export type Phase = { key: PhaseKey; startsAt: string; endsAt: string };
 /** One row of the phase editor: "YYYY-MM-DD HH:mm:ss" in Beijing time, or '' when not set. */
@@ -43,7 +43,7 @@ export function draftsToPhases(drafts: readonly PhaseDraft[]): { phases: Phase[]
     const start = draft.start?.trim() ?? '';
     const end = draft.end?.trim() ?? '';
     if (!start && !end) {
-      if (REQUIRED_PHASES.includes(draft.key)) errors[draft.key] = 'required';
+      if (isRequiredPhase(draft.key)) errors[draft.key] = 'required';
       continue;
     }
     if (!start || !end) {
@@ -63,18 +63,4 @@ export function draftsToPhases(drafts: readonly PhaseDraft[]): { phases: Phase[]
     phases.push({ key: draft.key, startsAt, endsAt });
   }
   return { phases, errors };
-}
-
-export type CampaignStage = { kind: 'phase'; key: PhaseKey } | { kind: 'notStarted' | 'ended' | 'between' | 'none' };
-
-/** Where a campaign stands at `now`: inside a phase (the earliest-starting one if several overlap), before, between or after. */
-export function currentStage(phases: readonly Phase[], now: number): CampaignStage {
-  if (phases.length === 0) return { kind: 'none' };
-  const open = phases
-    .filter((p) => Date.parse(p.startsAt) <= now && now <= Date.parse(p.endsAt))
-    .sort((a, b) => PHASE_KEYS.indexOf(a.key) - PHASE_KEYS.indexOf(b.key));
-  if (open[0]) return { kind: 'phase', key: open[0].key };
-  if (phases.every((p) => now < Date.parse(p.startsAt))) return { kind: 'notStarted' };
-  if (phases.every((p) => now > Date.parse(p.endsAt))) return { kind: 'ended' };
-  return { kind: 'between' };
 }

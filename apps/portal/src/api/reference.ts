@@ -1,7 +1,7 @@
 import { trpc } from '@ssb/ui';
 import { useQuery } from '@tanstack/vue-query';
 import { computed } from 'vue';
-import { latestCampaign } from '#/utils/campaign.ts';
+import { currentCampaign } from '@ssb/domain/campaign-timetable';
 
 export function useCampaigns() {
   return useQuery({
@@ -11,8 +11,8 @@ export function useCampaigns() {
   });
 }
 
-/** The campaign of the latest year, as the programme office published it. */
+/** The current campaign, by the one rule the server's `campaigns.current` and the public site follow. */
 export function useCurrentCampaign() {
   const query = useCampaigns();
-  return { ...query, campaign: computed(() => latestCampaign(query.data.value)) };
+  return { ...query, campaign: computed(() => currentCampaign(query.data.value)) };
 }

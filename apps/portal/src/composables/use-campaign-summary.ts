@@ -1,6 +1,7 @@
 import { computed, type Ref } from 'vue';
 import { useDisplay } from '#/composables/use-display.ts';
-import { campaignStatus, openPhases, orderedPhases, type Campaign } from '#/utils/campaign.ts';
+import { campaignStatus, openPhases, orderedPhases } from '@ssb/domain/campaign-timetable';
+import type { Campaign } from '#/utils/campaign.ts';
 
 /** One sentence on where the campaign stands now, e.g. which phases are running. */
 export function useCampaignSummary(campaign: Ref<Campaign | null>, now: Ref<Date>) {

@@ -21,7 +21,7 @@ export const adminRouter = {
 
   users: officeProcedure
     .input(ZPage.extend({ search: z.string().trim().max(100).optional(), role: z.enum(ROLES).optional() }))
-    .query(({ ctx, input }) => listUsers(ctx.db, input)),
+    .query(({ ctx, input }) => listUsers(ctx.db, actorOf(ctx), input)),
 
   organizations: officeProcedure
     .input(

@@ -1,4 +1,5 @@
 import { PHASE_KEYS } from '@ssb/domain/phases';
+import { REQUIRED_PHASES } from '@ssb/domain/campaign-timetable';
 import { ZNewFormField } from '@ssb/domain/new-form-field';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -44,7 +45,7 @@ export const campaignsRouter = {
       z.object({
         campaignId: z.uuid(),
         recommendingBodyId: z.uuid(),
-        phase: z.enum(['application', 'recommendation']),
+        phase: z.enum(REQUIRED_PHASES),
         endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
         reason: z.string().trim().min(2, { error: '请填写延期原因' }).max(500),
       }),

@@ -1,4 +1,5 @@
 import type { PhaseKey } from '@ssb/domain/phases';
+import { REQUIRED_PHASES } from '@ssb/domain/campaign-timetable';
 import type { FormField } from '@ssb/domain/application-form';
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
@@ -46,7 +47,7 @@ export const deadlineExtensions = pgTable(
     recommendingBodyId: uuid()
       .notNull()
       .references(() => recommendingBodies.id),
-    phase: text({ enum: ['application', 'recommendation'] }).notNull(),
+    phase: text({ enum: REQUIRED_PHASES }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     reason: text().notNull(),
     grantedBy: uuid().references(() => users.id),

@@ -1,6 +1,7 @@
 import { computed, onBeforeUnmount, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { currentStage, type CampaignStage, type Phase } from '#/utils/campaign-phases.ts';
+import { currentStage, type CampaignStage } from '@ssb/domain/campaign-timetable';
+import type { Phase } from '#/utils/campaign-phases.ts';
 
 /** "Now", refreshed every minute, and how a campaign's stage reads in the current language. */
 export function useStageLabel() {

@@ -1,3 +1,4 @@
+import { revokeRefusal } from '@ssb/domain/roles';
 import { LOGIN_LOCKOUT_MINUTES, LOGIN_MAX_FAILURES } from '@ssb/domain/accounts';
 import type { Database } from '@ssb/db';
 import { rowsOf, schema } from '@ssb/db';
@@ -6,7 +7,8 @@ import { pageOffset, type TPage } from '../pagination.ts';
 
 const { memberships, organizations, users } = schema;
 
-export async function listUsers(db: Database, query: TPage & { search?: string; role?: string }) {
+/** The user directory; each role a user holds says whether the viewing officer may revoke it. */
+export async function listUsers(db: Database, viewer: { id: string; roles: string[] }, query: TPage & { search?: string; role?: string }) {
   const filters: SQL[] = [];
   if (query.search) filters.push(or(ilike(users.email, `%${query.search}%`), ilike(users.name, `%${query.search}%`))!);
   if (query.role) {
@@ -29,7 +31,7 @@ export async function listUsers(db: Database, query: TPage & { search?: string; 
     items: rows.map((u) => ({
       ...u,
       lockedUntil: locks.get(u.email) ?? null,
-      memberships: u.memberships.map((m) => ({ role: m.role, organizationId: m.organizationId, organizationName: m.organization.name })),
+      memberships: u.memberships.map((m) => ({ role: m.role, organizationId: m.organizationId, organizationName: m.organization.name, mayRevoke: revokeRefusal(viewer, { userId: u.id, role: m.role }) === null })),
     })),
   };
 }

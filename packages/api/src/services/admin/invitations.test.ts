@@ -117,7 +117,14 @@ describe.each(TEST_ENGINES)('invitations and roles on %s', (engine) => {
     await office.admin.grantRole({ userId, organizationId: unitId, role: 'base_manager' });
     await expect(office.admin.grantRole({ userId, organizationId: unitId, role: 'base_manager' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(office.admin.grantRole({ userId, organizationId: unitId, role: 'sysadmin' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const held = (await office.admin.users({ search: 'new.expert', page: 1, pageSize: 20 })).items[0]!.memberships;
+    expect(held.find((m) => m.role === 'base_manager')?.mayRevoke).toBe(true);
     await office.admin.revokeRole({ userId, organizationId: unitId, role: 'base_manager' });
+    // Nobody takes their own office role away: the directory says so, and the server refuses.
+    const mine = (await office.admin.users({ page: 1, pageSize: 100 })).items.find((u) => u.id === officeId)!;
+    expect(mine.memberships.find((m) => m.role === 'office')?.mayRevoke).toBe(false);
+    const ownOffice = mine.memberships.find((m) => m.role === 'office')!;
+    await expect(office.admin.revokeRole({ userId: officeId, organizationId: ownOffice.organizationId, role: 'office' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '不能撤销自己的管理角色，请由其他管理员操作' });
     const audited = await api.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.entityId, userId) });
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['user.invited', 'role.granted', 'role.revoked']));
   });

@@ -1,5 +1,5 @@
 import type { Role } from '@ssb/domain/roles';
-import { OFFICE_GRANTABLE_ROLES } from '@ssb/domain/roles';
+import { mayGrantRole, revokeRefusal, ROLE_GRANT_MESSAGES } from '@ssb/domain/roles';
 import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq } from 'drizzle-orm';
@@ -10,9 +10,7 @@ const { memberships, organizations, users } = schema;
 
 /** The office grants every role but sysadmin; only a sysadmin makes another. */
 export function assertMayGrant(actorRoles: string[], role: Role) {
-  if (actorRoles.includes('sysadmin')) return;
-  if (actorRoles.includes('office') && OFFICE_GRANTABLE_ROLES.includes(role)) return;
-  throw userError('FORBIDDEN', '您无权授予该角色');
+  if (!mayGrantRole({ id: '', roles: actorRoles }, role)) throw userError('FORBIDDEN', ROLE_GRANT_MESSAGES.notYours);
 }
 
 type Actor = { id: string; roles: string[] };
@@ -32,9 +30,8 @@ export async function grantRole(db: Database, actor: Actor, grant: Grant) {
 
 export async function revokeRole(db: Database, actor: Actor, grant: Grant) {
   assertMayGrant(actor.roles, grant.role);
-  if (actor.id === grant.userId && (grant.role === 'sysadmin' || grant.role === 'office')) {
-    throw userError('BAD_REQUEST', '不能撤销自己的管理角色，请由其他管理员操作');
-  }
+  const refusal = revokeRefusal(actor, grant);
+  if (refusal) throw userError('BAD_REQUEST', refusal);
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(memberships)

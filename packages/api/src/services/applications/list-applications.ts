@@ -1,5 +1,6 @@
 import { applicationCompleteness } from '@ssb/domain/application-form';
 import { availableActions, type ApplicationStatus } from '@ssb/domain/application-status';
+import { isEditableByApplicant } from '@ssb/domain/intake-checklist';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
@@ -49,6 +50,9 @@ export async function getApplication(db: DbOrTx, viewer: Viewer, applicationId: 
   const side = relation === 'office' ? null : relation;
   const deadline = await phaseWindow(db, application.campaign, relation === 'recommender' ? 'recommendation' : 'application', application.recommendingBodyId);
   const stage = (await stagesOf(db, [application])).get(application.id)!;
+  const intake = relation === 'applicant' && application.status === 'recommended'
+    ? await db.query.intakeChecks.findFirst({ where: eq(schema.intakeChecks.applicationId, application.id) })
+    : undefined;
   return {
     id: application.id,
     status: application.status,
@@ -56,6 +60,8 @@ export async function getApplication(db: DbOrTx, viewer: Viewer, applicationId: 
     version: application.version,
     data: application.data,
     relation,
+    /** Whether the viewer may change the form and materials now (the same rule `saveDraft` enforces). */
+    editable: relation === 'applicant' && isEditableByApplicant(application.status, intake),
     organization: { id: application.organization.id, name: application.organization.name, uscc: application.organization.uscc },
     recommendingBody: application.recommendingBody ? { id: application.recommendingBody.id, name: application.recommendingBody.name } : null,
     campaign: {

@@ -1,3 +1,4 @@
+import { timetableProblems } from '@ssb/domain/campaign-timetable';
 import { PHASE_KEYS } from '@ssb/domain/phases';
 import { DEFAULT_FORM_FIELDS } from '@ssb/domain/application-form';
 import { fieldFromNew, type NewFormField } from '@ssb/domain/new-form-field';
@@ -17,13 +18,8 @@ type Actor = { userId: string };
 const PHASE_ORDER: readonly Phase['key'][] = PHASE_KEYS;
 
 function assertPhasesInOrder(phases: Phase[]) {
-  for (const phase of phases) {
-    if (new Date(phase.endsAt) <= new Date(phase.startsAt)) throw userError('BAD_REQUEST', '每个阶段的结束时间须晚于开始时间');
-  }
-  const keys = new Set(phases.map((p) => p.key));
-  for (const required of ['application', 'recommendation'] as const) {
-    if (!keys.has(required)) throw userError('BAD_REQUEST', '须设置申报和推荐两个阶段');
-  }
+  const [problem] = timetableProblems(phases);
+  if (problem) throw userError('BAD_REQUEST', problem);
 }
 
 /** A new year's campaign, with the notice's quotas for every recommending body and the default form. */

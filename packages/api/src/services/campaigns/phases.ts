@@ -1,11 +1,12 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { currentCampaign as pickCurrentCampaign, type DeadlinePhase } from '@ssb/domain/campaign-timetable';
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import { and, desc, eq } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 
 type Campaign = typeof schema.campaigns.$inferSelect;
-export type PhaseKey = 'application' | 'recommendation';
+export type PhaseKey = DeadlinePhase;
 
 /** A phase's window for one recommender: the campaign's dates, unless the office extended it. */
 export async function phaseWindow(db: DbOrTx, campaign: Campaign, phase: PhaseKey, recommendingBodyId: string | null) {
@@ -39,12 +40,7 @@ export async function assertPhaseOpen(db: DbOrTx, campaign: Campaign, phase: Pha
   return window;
 }
 
-/** The campaign people are working in: the newest whose application phase has begun, else the newest. */
+/** The campaign people are working in, by the domain's one rule (`@ssb/domain/campaign-timetable`). */
 export async function currentCampaign(db: DbOrTx, now = new Date()) {
-  const all = await db.select().from(schema.campaigns).orderBy(desc(schema.campaigns.year));
-  const started = all.find((c) => {
-    const application = c.phases.find((p) => p.key === 'application');
-    return application && new Date(application.startsAt) <= now;
-  });
-  return started ?? all[0] ?? null;
+  return pickCurrentCampaign(await db.select().from(schema.campaigns).orderBy(desc(schema.campaigns.year)), now);
 }

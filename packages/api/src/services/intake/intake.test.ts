@@ -54,6 +54,8 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
 
     // Not yet editable: recommended and no correction asked.
     const before = await applicant.applications.get({ applicationId: target.id });
+    expect(before.editable).toBe(false);
+    expect((await office.intake.detail({ applicationId: target.id })).actions).toEqual(['reject', 'requestCorrection', 'accept']);
     await expect(applicant.applications.saveDraft({ applicationId: target.id, version: before.version, data: before.data })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await applicant.intake.myCorrection({ applicationId: target.id })).toBeNull();
 
@@ -61,6 +63,8 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
     const deadline = inTwoDays();
     const returned = await office.intake.requestCorrection({ applicationId: target.id, note: '请补充展陈大纲中的第五部分', deadline });
     expect(returned.intake).toMatchObject({ status: 'correction_requested', correctionNote: '请补充展陈大纲中的第五部分' });
+    expect(returned.actions).toEqual(['reject', 'requestCorrection']);
+    expect((await applicant.applications.get({ applicationId: target.id })).editable).toBe(true);
 
     const banner = await applicant.intake.myCorrection({ applicationId: target.id });
     expect(banner).toMatchObject({ status: 'correction_requested', note: '请补充展陈大纲中的第五部分', isOpen: true, repliedAt: null });
@@ -80,6 +84,7 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
     expect(replied).toMatchObject({ status: 'pending', isOpen: false, repliedAt: expect.anything() });
     await expect(applicant.intake.replyCorrection({ applicationId: target.id })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(applicant.applications.saveDraft({ applicationId: target.id, version: saved.version, data: after.data })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await applicant.applications.get({ applicationId: target.id })).editable).toBe(false);
     expect((await office.account.notifications()).items.map((n) => n.title)).toContain('已提交补正：北辰材料科学家精神馆（演示）');
 
     // Accepting needs the whole checklist: paper first, then the manual items.
@@ -92,6 +97,7 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
     const accepted = await office.intake.accept({ applicationId: target.id });
     expect(accepted.intake.status).toBe('accepted');
     expect(accepted.blocking).toEqual([]);
+    expect(accepted.actions).toEqual([]);
     await expect(office.intake.requestCorrection({ applicationId: target.id, note: '再次补正', deadline })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const [application] = await api.db.select().from(schema.applications).where(eq(schema.applications.id, target.id));

@@ -1,5 +1,5 @@
 import { districtName } from '@ssb/domain/districts';
-import { blockingItems } from '@ssb/domain/intake-checklist';
+import { blockingItems, intakeActionsFrom } from '@ssb/domain/intake-checklist';
 import { INTAKE_STATUSES, type IntakeStatus } from '@ssb/domain/selection';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
@@ -36,6 +36,8 @@ export function nominationRow(n: Nomination) {
     districtName: districtOf(n) ? districtName(districtOf(n)) : null,
     recommendedAt: a.recommendedAt,
     intake: n.intake,
+    /** The intake moves open from this nomination's status (accept is still refused while `blocking` is not empty). */
+    actions: intakeActionsFrom(n.intake.status),
     paper: n.paper,
     shortCode: n.shortCode,
     blocking: blockingItems(n.checklist).map((i) => i.label),

@@ -1,3 +1,4 @@
+import { isNoticeScheduled, noticeActions } from '@ssb/domain/public-notice';
 import { schema, type DbOrTx } from '@ssb/db';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
@@ -106,7 +107,7 @@ export async function listNotices(db: DbOrTx, input: { campaignId: string }) {
     .where(and(eq(selectionDecisions.campaignId, input.campaignId), eq(selectionDecisions.outcome, 'shortlisted')));
   return {
     shortlisted: shortlisted?.n ?? 0,
-    items: rows.map((r) => ({ ...r.notice, entries: r.notice.applicationIds.length, objections: r.objections ?? 0, openObjections: r.openObjections ?? 0 })),
+    items: rows.map((r) => ({ ...r.notice, entries: r.notice.applicationIds.length, objections: r.objections ?? 0, openObjections: r.openObjections ?? 0, actions: noticeActions(r.notice), isScheduled: isNoticeScheduled(r.notice) })),
   };
 }
 

@@ -37,7 +37,10 @@ describe.each(TEST_ENGINES)('public notice and objections on %s', (engine) => {
     const visitor = await api.anonymous('203.0.113.1');
     await expect(visitor.notices.publicGet({ noticeId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(visitor.notices.fileObjection(objection())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const row = async () => (await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId);
+    expect(await row()).toMatchObject({ actions: ['edit', 'publish'], isScheduled: false });
     await office.notices.publish({ noticeId });
+    expect(await row()).toMatchObject({ actions: [], isScheduled: false });
     await expect(office.notices.publish({ noticeId })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // Shortlisting another one later does not change what was published.
@@ -97,11 +100,13 @@ describe.each(TEST_ENGINES)('public notice and objections on %s', (engine) => {
     const visitor = await api.anonymous('203.0.113.3');
     await expect(visitor.notices.fileObjection(objection())).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '公示期已结束，不再受理异议' });
     expect((await visitor.notices.publicGet({ noticeId })).isOpen).toBe(false);
+    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId)).toMatchObject({ actions: ['close'] });
     await office.notices.close({ noticeId });
-    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId)).toMatchObject({ status: 'closed', entries: 2, objections: 13, openObjections: 12 });
+    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === noticeId)).toMatchObject({ status: 'closed', entries: 2, objections: 13, openObjections: 12, actions: [] });
 
     const future = await office.notices.create({ campaignId, title: '第二批拟命名名单公示', body: '下周开始公示，公示期五个工作日。', startsAt: new Date(Date.now() + 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString() });
     await office.notices.publish({ noticeId: future.id });
+    expect((await office.notices.list({ campaignId })).items.find((n) => n.id === future.id)).toMatchObject({ actions: [], isScheduled: true });
     await expect(visitor.notices.fileObjection(objection({ noticeId: future.id, applicationId: notListed }))).rejects.toMatchObject({ message: '公示尚未开始，暂不受理异议' });
   });
 

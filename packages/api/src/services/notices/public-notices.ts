@@ -1,12 +1,12 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { isNoticeOpenForObjections } from '@ssb/domain/public-notice';
 import { userError } from '../errors.ts';
 import { noticeEntries } from './notice-entries.ts';
 
 const { publicNotices } = schema;
 
-export const isNoticeOpenForObjections = (notice: { status: string; startsAt: Date; endsAt: Date }, now = new Date()) =>
-  notice.status === 'published' && notice.startsAt <= now && now < notice.endsAt;
+export { isNoticeOpenForObjections };
 
 /** What the public may read: published or closed notices whose period has begun (a scheduled one stays hidden until then). */
 const isPublicAt = (now: Date) => and(inArray(publicNotices.status, ['published', 'closed']), lte(publicNotices.startsAt, now));
