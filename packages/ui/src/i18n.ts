@@ -1,5 +1,6 @@
 import { phaseMessages } from '@ssb/domain/phases';
 import { createI18n } from 'vue-i18n';
+import { SERVER_MESSAGE_PARAMS, setServerMessageTranslator } from './server-messages.ts';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -12,7 +13,7 @@ export const storedLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) ===
 export function createAppI18n(appMessages: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }) {
   const locale = storedLocale();
   document.documentElement.lang = locale;
-  return createI18n({
+  const i18n = createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
@@ -22,6 +23,9 @@ export function createAppI18n(appMessages: { 'zh-CN': Record<string, unknown>; e
       en: { ...en, ...appMessages.en, phases: phaseMessages('en') },
     },
   });
+  // Every app's describeError() shows server messages in the interface language, by their catalogue key.
+  setServerMessageTranslator((key) => (i18n.global.locale.value === 'en' ? i18n.global.t(`serverMessages.${key}`, SERVER_MESSAGE_PARAMS) : null));
+  return i18n;
 }
 
 export function rememberLocale(locale: Locale) {

@@ -2,7 +2,7 @@ import type { AppRouter } from '@ssb/api';
 import { GENERAL_MESSAGES } from '@ssb/domain/auth-messages';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { csrfHeaders } from './csrf.ts';
-
+import { translateServerMessage } from './server-messages.ts';
 
 /** The one typed client: cookies ride along, and every call carries the CSRF token the server set. */
 export const trpc = createTRPCClient<AppRouter>({
@@ -37,18 +37,22 @@ export type DescribedError = {
 export function describeError(error: unknown): DescribedError {
   if (error instanceof TRPCClientError) {
     const data = error.data as { code?: string; messageKey?: string | null; fieldErrors?: FieldErrors | null; issues?: Issue[] | null; conflict?: unknown } | undefined;
+    // Messages come in the interface language where the catalogue knows them (Chinese otherwise).
+    const fieldErrors = data?.fieldErrors
+      ? Object.fromEntries(Object.entries(data.fieldErrors).map(([field, messages]) => [field, messages?.map((m) => translateServerMessage(m))]))
+      : null;
     return {
-      message: error.message,
-      fieldErrors: data?.fieldErrors ?? null,
-      issues: data?.issues ?? [],
+      message: translateServerMessage(error.message, data?.messageKey),
+      fieldErrors,
+      issues: (data?.issues ?? []).map((issue) => ({ ...issue, message: translateServerMessage(issue.message) })),
       code: data?.code ?? null,
       messageKey: data?.messageKey ?? null,
       conflict: data?.conflict ?? null,
     };
   }
   const none = { fieldErrors: null, issues: [], conflict: null };
-  if (error instanceof TypeError) return { message: GENERAL_MESSAGES.network, code: 'NETWORK', messageKey: 'network', ...none };
-  return { message: GENERAL_MESSAGES.failed, code: null, messageKey: 'failed', ...none };
+  if (error instanceof TypeError) return { message: translateServerMessage(GENERAL_MESSAGES.network, 'network'), code: 'NETWORK', messageKey: 'network', ...none };
+  return { message: translateServerMessage(GENERAL_MESSAGES.failed, 'failed'), code: null, messageKey: 'failed', ...none };
 }
 
 export const isUnauthorized = (error: unknown) =>

@@ -3,8 +3,7 @@ import { ORGANIZATION_TYPE_LABELS, RECOMMENDER_KIND_LABELS, type OrganizationTyp
 import { formatBeijingDateTime } from '@ssb/domain/time';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError } from '@ssb/ui';
-import { SERVER_MESSAGE_PARAMS, serverMessageKey } from '#/locales/server-messages.ts';
+import { describeError, translateServerMessage } from '@ssb/ui';
 
 /** Labels and dates in the interface language; Chinese labels come straight from the shared domain. */
 export function useDisplay() {
@@ -27,17 +26,8 @@ export function useDisplay() {
     },
     role: (role: string) => t(`roles.${role}`),
     /** A message from the shared rules or the server, in the interface language when we know it. */
-    message: (text: string, sentKey?: string | null) => {
-      if (!isEnglish.value) return text;
-      const key = serverMessageKey(text, sentKey);
-      return key ? t(`portal.serverMessages.${key}`, SERVER_MESSAGE_PARAMS) : text;
-    },
-    /** A failed request's message in the interface language, by the key the server sent with it. */
-    errorMessage: (error: unknown) => {
-      const described = describeError(error);
-      if (!isEnglish.value) return described.message;
-      const key = serverMessageKey(described.message, described.messageKey);
-      return key ? t(`portal.serverMessages.${key}`, SERVER_MESSAGE_PARAMS) : described.message;
-    },
+    message: (text: string, sentKey?: string | null) => translateServerMessage(text, sentKey),
+    /** A failed request's message in the interface language (describeError translates it by the key the server sent). */
+    errorMessage: (error: unknown) => describeError(error).message,
   };
 }

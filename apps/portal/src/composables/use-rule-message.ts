@@ -1,7 +1,7 @@
 import type { FormField } from '@ssb/domain/application-form';
 import { computed, type Ref } from 'vue';
 import { useDisplay } from '#/composables/use-display.ts';
-import { serverMessageKey } from '#/locales/server-messages.ts';
+import { serverMessageKey } from '@ssb/ui';
 import { englishRuleMessage, labelMap } from '#/utils/rule-messages.ts';
 
 /** A message of the shared form rules in the interface language. */
