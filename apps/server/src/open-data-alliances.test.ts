@@ -2,6 +2,7 @@ import { createDatabase, schema, type DatabaseHandle } from '@ssb/db';
 import { seedOrganization, seedReferenceData, seedUser } from '@ssb/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_DATA_PREFIX } from './open-data-openapi.ts';
+import { OPEN_DATA_COMPONENTS } from './open-data-schemas.ts';
 import { createServer } from './server.ts';
 
 describe('open data: /alliances', () => {
@@ -49,6 +50,7 @@ describe('open data: /alliances', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const { items } = response.json() as { items: Array<{ id: string; name: string; kind: string; leadBaseId: string; members: unknown[] }> };
+    expect(OPEN_DATA_COMPONENTS.AllianceList!.parse(response.json()).items.length).toBeGreaterThan(0);
     expect(items.map((a) => a.name)).toEqual(['开放数据测试联盟']);
     expect(items[0]).toMatchObject({ id: ids.approved, kind: 'regional', leadBaseId: ids.lead });
     expect(items[0]!.members).toEqual(

@@ -1,28 +1,46 @@
-/** The OpenAPI 3.1 document of the open-data API, written by hand beside the routes it describes. */
+import { z } from 'zod';
+import { openDataRegistry, ZEventFilters, ZEventQuery, ZPageQuery, ZResourceQuery } from './open-data-schemas.ts';
+
+/**
+ * The OpenAPI 3.1 document of the open-data API. Query parameters and every answer's schema are
+ * generated from the zod schemas the routes parse with and the tests check answers against
+ * (`open-data-schemas.ts`); only the paths' summaries are written here.
+ */
 export const OPEN_DATA_PREFIX = '/api/open/v1';
 
-const page = [
-  { name: 'page', in: 'query', description: '页码，从 1 开始', schema: { type: 'integer', minimum: 1, default: 1 } },
-  { name: 'pageSize', in: 'query', description: '每页条数', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-];
+type JsonSchema = { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[]; [key: string]: unknown };
+
+/** JSON Schema without the keys a components section does not carry, and without zod's long uuid/date patterns. */
+const tidy = (schema: unknown): unknown => {
+  if (Array.isArray(schema)) return schema.map(tidy);
+  if (!schema || typeof schema !== 'object') return schema;
+  const entries = Object.entries(schema as Record<string, unknown>).filter(([key]) => key !== '$schema' && key !== '$id');
+  const hasFormat = entries.some(([key]) => key === 'format');
+  return Object.fromEntries(entries.filter(([key]) => !(hasFormat && key === 'pattern')).map(([key, value]) => [key, tidy(value)]));
+};
+
+/** A query schema's fields as OpenAPI parameters, with their descriptions, bounds and defaults. */
+function queryParameters(schema: z.ZodObject) {
+  const json = tidy(z.toJSONSchema(schema, { io: 'input' })) as JsonSchema;
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...fieldSchema }]) => ({
+    name,
+    in: 'query',
+    ...(description ? { description } : {}),
+    ...(json.required?.includes(name) ? { required: true } : {}),
+    schema: fieldSchema,
+  }));
+}
+
+const components = tidy(z.toJSONSchema(openDataRegistry, { uri: (id) => `#/components/schemas/${id}` }).schemas) as Record<string, unknown>;
+
+const page = queryParameters(ZPageQuery);
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const csv = { 'text/csv': { schema: { type: 'string', description: 'UTF-8（带 BOM）CSV，CRLF 换行' } } };
 const problem = { description: '未找到', content: json('Error') };
 const badRequest = { description: '查询参数有误', content: json('Error') };
-const strings = { type: 'array', items: { type: 'string' } };
 const ics = { 'text/calendar': { schema: { type: 'string', description: 'iCalendar（RFC 5545），UTF-8，CRLF 换行' } } };
-const eventFilters = [
-  { name: 'base', in: 'query', description: '只列出该基地主办的活动', schema: { type: 'string', format: 'uuid' } },
-  { name: 'alliance', in: 'query', description: '只列出该联盟的联合行动', schema: { type: 'string', format: 'uuid' } },
-  { name: 'campaign', in: 'query', description: '只列出该主题活动的活动', schema: { type: 'string', format: 'uuid' } },
-  { name: 'district', in: 'query', description: '主办基地所在区（区划代码）', schema: { type: 'string' } },
-];
-const pageOf = (ref: string) => ({
-  type: 'object',
-  required: ['total', 'page', 'pageSize', 'items'],
-  properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } },
-});
+const eventFilters = queryParameters(ZEventFilters);
 
 export const OPEN_DATA_OPENAPI = {
   openapi: '3.1.0',
@@ -46,11 +64,7 @@ export const OPEN_DATA_OPENAPI = {
       get: {
         summary: '已发布的资源（分页）',
         operationId: 'listResources',
-        parameters: [
-          ...page,
-          { name: 'baseId', in: 'query', description: '只列出该基地的资源', schema: { type: 'string', format: 'uuid' } },
-          { name: 'type', in: 'query', description: '资源类型', schema: { $ref: '#/components/schemas/ResourceType' } },
-        ],
+        parameters: queryParameters(ZResourceQuery),
         responses: { 200: { description: '一页资源', content: json('ResourcePage') }, 400: badRequest },
       },
     },
@@ -67,7 +81,7 @@ export const OPEN_DATA_OPENAPI = {
       get: {
         summary: '已发布（及已取消）的活动（分页，未结束的在前）',
         operationId: 'listEvents',
-        parameters: [...page, ...eventFilters],
+        parameters: queryParameters(ZEventQuery),
         responses: { 200: { description: '一页活动，含名额与报名人数（不含任何个人信息）', content: json('EventPage') }, 400: badRequest },
       },
     },
@@ -90,118 +104,7 @@ export const OPEN_DATA_OPENAPI = {
       },
     },
   },
-  components: {
-    schemas: {
-      AllianceList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Alliance' } } } },
-      Alliance: {
-        type: 'object',
-        required: ['id', 'name', 'kind', 'leadBaseId', 'members', 'isDemo'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          name: { type: 'string' },
-          kind: { type: 'string', enum: ['regional', 'thematic'], description: 'regional 区域联盟；thematic 主题联盟' },
-          leadBaseId: { type: 'string', format: 'uuid', description: '牵头基地' },
-          districtCodes: { ...strings, description: '区域联盟覆盖的区（GB/T 2260 区划代码）' },
-          theme: { type: 'string', description: '主题联盟的主题' },
-          isDemo: { type: 'boolean' },
-          members: {
-            type: 'array',
-            description: '在盟成员',
-            items: {
-              type: 'object',
-              required: ['organizationId', 'baseId', 'role'],
-              properties: {
-                organizationId: { type: 'string', format: 'uuid' },
-                baseId: { type: ['string', 'null'], format: 'uuid', description: '命名基地的编号；培育单位等尚未命名的单位为 null' },
-                role: { type: 'string', enum: ['lead', 'founding', 'member', 'mentored', 'observer'], description: '牵头单位、发起单位、成员单位、培育单位、观察员' },
-              },
-            },
-          },
-        },
-      },
-      Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
-      ResourceType: { type: 'string', enum: ['exhibit', 'touring_exhibition', 'course', 'lecture', 'video', 'publication', 'online'] },
-      Base: {
-        type: 'object',
-        required: ['id', 'number', 'name', 'category', 'districtCode', 'status', 'isDemo'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          number: { type: 'string', description: '名录编号' },
-          name: { type: 'string' },
-          batchYear: { type: 'integer' },
-          category: { type: 'string' },
-          districtCode: { type: 'string', description: 'GB/T 2260 区划代码' },
-          districtName: { type: 'string' },
-          status: { type: 'string', enum: ['active', 'rectification'] },
-          namedOn: { type: 'string', format: 'date' },
-          validUntil: { type: 'string', format: 'date' },
-          address: { type: 'string' },
-          introduction: { type: 'string' },
-          openingHours: {
-            type: 'array',
-            description: '北京时间；weekday 1 = 周一 … 7 = 周日',
-            items: { type: 'object', properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, opens: { type: 'string' }, closes: { type: 'string' } } },
-          },
-          bookingInfo: { type: 'string' },
-          phone: { type: ['string', 'null'] },
-          website: { type: ['string', 'null'] },
-          scientists: strings,
-          isDemo: { type: 'boolean' },
-          updatedAt: { type: 'string', format: 'date-time' },
-        },
-      },
-      Resource: {
-        type: 'object',
-        required: ['id', 'baseId', 'type', 'title', 'isDemo'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          baseId: { type: 'string', format: 'uuid' },
-          baseName: { type: 'string' },
-          type: { $ref: '#/components/schemas/ResourceType' },
-          title: { type: 'string' },
-          descriptionText: { type: 'string' },
-          scientists: strings,
-          elements: { type: 'array', items: { type: 'string', enum: ['patriotism', 'innovation', 'truth_seeking', 'dedication', 'collaboration', 'nurturing'] } },
-          audiences: { type: 'array', items: { type: 'string', enum: ['primary', 'secondary', 'university', 'teachers', 'science_workers', 'public'] } },
-          lendable: { type: 'boolean' },
-          lendingTerms: { type: 'string' },
-          media: {
-            type: 'array',
-            description: 'Images and videos in the order the base arranged them; url is absolute and public.',
-            items: { type: 'object', required: ['kind', 'url'], properties: { kind: { type: 'string', enum: ['image', 'video'] }, name: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
-          },
-          isDemo: { type: 'boolean' },
-          publishedAt: { type: ['string', 'null'], format: 'date-time' },
-          updatedAt: { type: 'string', format: 'date-time' },
-        },
-      },
-      ResourceDetail: { allOf: [{ $ref: '#/components/schemas/Resource' }, { type: 'object', properties: { descriptionHtml: { type: 'string' } } }] },
-      Event: {
-        type: 'object',
-        required: ['id', 'title', 'startsAt', 'endsAt', 'baseId', 'allianceId', 'campaignId', 'capacity', 'confirmedSeats', 'waitlistedSeats', 'registrationOpen', 'status', 'url', 'isDemo'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          title: { type: 'string' },
-          startsAt: { type: 'string', format: 'date-time' },
-          endsAt: { type: 'string', format: 'date-time' },
-          place: { type: 'string' },
-          baseId: { type: 'string', format: 'uuid', description: '主办基地' },
-          allianceId: { type: ['string', 'null'], format: 'uuid', description: '联盟主办的联合行动' },
-          campaignId: { type: ['string', 'null'], format: 'uuid', description: '所属主题活动' },
-          capacity: { type: ['integer', 'null'], description: 'null 表示不限名额' },
-          confirmedSeats: { type: 'integer' },
-          waitlistedSeats: { type: 'integer' },
-          registrationOpen: { type: 'boolean', description: '当前可在平台报名' },
-          status: { type: 'string', enum: ['published', 'cancelled'] },
-          url: { type: 'string', format: 'uri' },
-          isDemo: { type: 'boolean' },
-        },
-      },
-      EventPage: pageOf('Event'),
-      BasePage: pageOf('Base'),
-      ResourcePage: pageOf('Resource'),
-    },
-  },
+  components: { schemas: components },
 } as const;
 
 /** Every route that reads the database answers 503 with Retry-After while it is unavailable. */

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
 import { OPEN_DATA_ROUTES } from './open-data.ts';
+import { OPEN_DATA_COMPONENTS } from './open-data-schemas.ts';
 import { createServer } from './server.ts';
 
 type Platform = Awaited<ReturnType<typeof createServer>>;
@@ -67,6 +68,31 @@ describe('open data API', () => {
     const served = (await get('/openapi.json')).json();
     expect(served.openapi).toBe('3.1.0');
     expect(served.servers[0].url).toBe(OPEN_DATA_PREFIX);
+  });
+
+  it('answers exactly what the document says: each JSON answer parses with the strict schema its path names', async () => {
+    type Operation = { parameters?: Array<{ name: string }>; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
+    const paths = OPEN_DATA_OPENAPI.paths as unknown as Record<string, { get: Operation }>;
+    let checked = 0;
+    for (const [path, { get: operation }] of Object.entries(paths)) {
+      const ref = operation.responses['200']?.content?.['application/json']?.schema?.$ref;
+      if (!ref) continue;
+      const name = ref.replace('#/components/schemas/', '');
+      const answer = (await get(exampleUrl(path))).json();
+      const parsed = OPEN_DATA_COMPONENTS[name]!.safeParse(answer);
+      expect(parsed.success, `${path} → ${name}: ${parsed.error?.message}`).toBe(true);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+    // The documented queries are the ones the routes read, generated from the same schemas.
+    expect(paths['/resources']!.get.parameters!.map((p) => p.name)).toEqual(['page', 'pageSize', 'baseId', 'type']);
+    expect(paths['/events']!.get.parameters!.map((p) => p.name)).toEqual(['page', 'pageSize', 'base', 'alliance', 'campaign', 'district']);
+    const served = (await get('/openapi.json')).json();
+    expect(Object.keys(served.components.schemas)).toEqual(expect.arrayContaining(['Base', 'Resource', 'ResourceDetail', 'Event', 'Alliance', 'Error', 'BasePage']));
+    expect(served.components.schemas.Event.properties.capacity.description).toBe('null 表示不限名额');
+    expect(JSON.stringify(served)).not.toContain('$schema');
+    // Errors answer with the documented shape too.
+    expect(OPEN_DATA_COMPONENTS.Error!.safeParse((await get('/resources?type=unknown')).json()).success).toBe(true);
   });
 
   it('lists the register and published resources only, paginated, readable from other sites', async () => {

@@ -1,25 +1,9 @@
 import { openData, openEvents, type ApiDeps } from '@ssb/api';
-import { DISTRICT_CODES } from '@ssb/domain/districts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OPEN_DATA_OPENAPI, OPEN_DATA_PREFIX } from './open-data-openapi.ts';
+import { ZEventFilters, ZEventQuery, ZId, ZPageQuery, ZResourceQuery } from './open-data-schemas.ts';
 
-const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-const ZResourceQuery = ZPageQuery.extend({
-  baseId: z.uuid().optional(),
-  type: z.string().refine(openData.isResourceType, { error: '未知的资源类型' }).optional(),
-});
-
-const ZId = z.uuid();
-const ZEventFilters = z.object({
-  base: z.uuid().optional(),
-  alliance: z.uuid().optional(),
-  campaign: z.uuid().optional(),
-  district: z.enum(DISTRICT_CODES, { error: '未知的区代码' }).optional(),
-});
 const filtersOf = (q: z.infer<typeof ZEventFilters>) => ({ baseId: q.base, allianceId: q.alliance, campaignId: q.campaign, district: q.district });
 const calendar = (reply: FastifyReply, fileName: string, body: string) =>
   reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${fileName}"`).send(body);
@@ -54,7 +38,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
     path: '/resources',
     handler: async (deps, request, reply) => {
       const query = ZResourceQuery.safeParse(request.query);
-      return query.success ? openData.listOpenResources(deps.db, deps.config, query.data as Parameters<typeof openData.listOpenResources>[2]) : badQuery(reply, query.error);
+      return query.success ? openData.listOpenResources(deps.db, deps.config, query.data) : badQuery(reply, query.error);
     },
   },
   { path: '/resources.csv', handler: async (deps, _request, reply) => csv(reply, 'resources.csv', await openData.openResourcesCsv(deps.db, deps.config)) },
@@ -69,7 +53,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
   {
     path: '/events',
     handler: async (deps, request, reply) => {
-      const query = ZPageQuery.merge(ZEventFilters).safeParse(request.query);
+      const query = ZEventQuery.safeParse(request.query);
       return query.success ? openEvents.listOpenEvents(deps.db, deps.config, { page: query.data.page, pageSize: query.data.pageSize, ...filtersOf(query.data) }) : badQuery(reply, query.error);
     },
   },
