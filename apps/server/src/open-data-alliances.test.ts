@@ -50,7 +50,7 @@ describe('open data: /alliances', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const { items } = response.json() as { items: Array<{ id: string; name: string; kind: string; leadBaseId: string; members: unknown[] }> };
-    expect(OPEN_DATA_COMPONENTS.AllianceList!.parse(response.json()).items.length).toBeGreaterThan(0);
+    expect(OPEN_DATA_COMPONENTS.AllianceList!.safeParse(response.json()).success).toBe(true);
     expect(items.map((a) => a.name)).toEqual(['开放数据测试联盟']);
     expect(items[0]).toMatchObject({ id: ids.approved, kind: 'regional', leadBaseId: ids.lead });
     expect(items[0]!.members).toEqual(

@@ -30,3 +30,4 @@ export { pickResourceMediaFile } from './services/resources/resource-thumbnails.
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
 export { PROCEDURE_POLICY, ROUTE_POLICY, type Rule, type Who } from './policy.ts';
 export * as openEvents from './services/open-data/open-events.ts';
+export * as storedFiles from './services/files/named-files.ts';

@@ -103,6 +103,18 @@ export function runFileStoreContract(label: string, create: () => Promise<StoreU
       await expect(store.read('materials/app-1/gone.jpg')).rejects.toBeInstanceOf(FileNotFoundError);
     });
 
+    it('lists every stored file with its size, and not a deleted one', async () => {
+      await store.putFile('materials/app-2/listed-1.jpg', source('l1.bin', '0123456789'));
+      await store.putFile('materials/app-2/deep/listed-2.mp4', source('l2.bin', 'abc'));
+      await store.putFile('materials/app-2/listed-gone.jpg', source('l3.bin', 'x'));
+      await store.delete('materials/app-2/listed-gone.jpg');
+      const listed = new Map<string, number>();
+      for await (const file of store.list()) listed.set(file.key, file.size);
+      expect(listed.get('materials/app-2/listed-1.jpg')).toBe(10);
+      expect(listed.get('materials/app-2/deep/listed-2.mp4')).toBe(3);
+      expect(listed.has('materials/app-2/listed-gone.jpg')).toBe(false);
+    });
+
     it('refuses keys that could escape the store', async () => {
       for (const key of ['../etc/passwd', '/abs/path', 'a//b', 'a/../b', '']) {
         await expect(store.read(key)).rejects.toThrow(/unsafe/);

@@ -15,6 +15,8 @@ export interface FileStore {
   read(key: string, range?: ByteRange): Promise<Readable>;
   size(key: string): Promise<number | null>;
   delete(key: string): Promise<void>;
+  /** Every stored file with its size, in no particular order (moving stores, verifying backups). */
+  list(): AsyncIterable<{ key: string; size: number }>;
   /** The file's path on this machine when the store is a local disk; null for remote stores. */
   localPath(key: string): string | null;
   /** Throws when the store cannot be used (readiness check). */

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertSafeKey, FileNotFoundError, RangeNotSatisfiableError, type ByteRange, type FileStore } from './file-store.ts';
+import { assertSafeKey, FileNotFoundError, isSafeKey, RangeNotSatisfiableError, type ByteRange, type FileStore } from './file-store.ts';
 
 export function createLocalFileStore(root: string): FileStore {
   const pathOf = (key: string) => {
@@ -37,6 +37,17 @@ export function createLocalFileStore(root: string): FileStore {
     size: sizeOf,
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const key = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+        // Half-written temporary files and anything not made by the platform are not stored files.
+        if (!isSafeKey(key)) continue;
+        const found = await stat(join(root, key)).catch(() => undefined);
+        if (found?.isFile()) yield { key, size: found.size };
+      }
     },
     localPath: (key) => pathOf(key),
     async check() {

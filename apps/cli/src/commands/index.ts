@@ -10,7 +10,8 @@ import { mediaCheck } from './media-check.ts';
 import { orgCreate } from './org-create.ts';
 import { userCreate } from './user-create.ts';
 import { searchReindex } from './search-reindex.ts';
+import { storageMigrate, storageVerify } from './storage.ts';
 
-export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, searchReindex, help];
+export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, searchReindex, storageVerify, storageMigrate, help];
 
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);
