@@ -27,6 +27,8 @@ import { proposeAlliance, resubmitAlliance } from '../services/alliances/propose
 import { getPublicAlliance, listAlliancesOfBase, listPublicAlliances } from '../services/alliances/public-alliances.ts';
 import { saveCharter } from '../services/alliances/save-charter.ts';
 import { answerInvitation, leaveAlliance, requestToJoin } from '../services/alliances/unit-moves.ts';
+import { createJointAction, inviteJointActionCohost, listJointActionsForCoordinator, moveJointAction, setJointActionCampaign, updateJointAction } from '../services/alliances/joint-actions.ts';
+import { ZEventFields } from '@ssb/domain/event-input';
 
 const ZAllianceId = z.object({ allianceId: z.uuid({ error: '联盟编号格式不正确' }) });
 const coordinatorRoleProcedure = roleProcedure('alliance_coordinator');
@@ -55,6 +57,23 @@ export const alliancesRouter = {
   decideRequest: allianceCoordinatorProcedure.input(ZAllianceRequestDecision).mutation(({ ctx, input }) => decideJoinRequest(ctx.db, me(ctx), input, ctx.config)),
   removeMember: allianceCoordinatorProcedure.input(ZAllianceRemoval).mutation(({ ctx, input }) => removeMember(ctx.db, me(ctx), input, ctx.config)),
   handOver: allianceCoordinatorProcedure.input(ZAllianceHandOver).mutation(({ ctx, input }) => handOverAlliance(ctx.db, me(ctx), input, ctx.config)),
+  // joint actions (联合行动): events the alliance hosts through its lead base
+  jointActions: allianceCoordinatorProcedure.query(({ ctx, input }) => listJointActionsForCoordinator(ctx.db, me(ctx), input.allianceId)),
+  createJointAction: allianceCoordinatorProcedure
+    .input(ZEventFields.safeExtend({ campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable().default(null), cohostBaseIds: z.array(z.uuid({ error: '基地编号格式不正确' })).max(30, { error: '联合主办方最多 30 个' }).default([]) }))
+    .mutation(({ ctx, input }) => createJointAction(ctx.db, me(ctx), input, ctx.config.publicUrl)),
+  updateJointAction: allianceCoordinatorProcedure
+    .input(ZEventFields.safeExtend({ eventId: z.uuid(), version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => updateJointAction(ctx.db, me(ctx), input)),
+  moveJointAction: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), action: z.enum(['publish', 'cancel']), reason: z.string().trim().max(200, { error: '取消说明不超过 200 字' }).default('') }))
+    .mutation(({ ctx, input }) => moveJointAction(ctx.db, me(ctx), input)),
+  setJointActionCampaign: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable() }))
+    .mutation(({ ctx, input }) => setJointActionCampaign(ctx.db, me(ctx), input)),
+  inviteJointActionCohost: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), baseId: z.uuid({ error: '基地编号格式不正确' }) }))
+    .mutation(({ ctx, input }) => inviteJointActionCohost(ctx.db, me(ctx), input, ctx.config.publicUrl)),
   saveCharter: allianceCoordinatorProcedure.input(ZAllianceCharter).mutation(({ ctx, input }) => saveCharter(ctx.db, me(ctx), input)),
 
   // the office

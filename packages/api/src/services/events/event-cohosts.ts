@@ -17,6 +17,12 @@ export async function inviteCohost(db: Database, viewer: ManagerViewer, input: {
     if (input.baseId === host.id) throw userError('BAD_REQUEST', '主办基地不能邀请自己作为联合主办方');
     const [guest] = await tx.select().from(schema.bases).where(and(eq(schema.bases.id, input.baseId), eq(schema.bases.status, 'active')));
     if (!guest) throw userError('NOT_FOUND', '未找到该基地，或其已不在名录中');
+    // A joint action (an alliance's event) takes its co-hosts from the alliance's active member bases only.
+    if (event.allianceId) {
+      const m = schema.allianceMembers;
+      const [member] = await tx.select({ id: m.id }).from(m).where(and(eq(m.allianceId, event.allianceId), eq(m.baseId, guest.id), eq(m.status, 'active'), inArray(m.role, ['lead', 'founding', 'member'])));
+      if (!member) throw userError('BAD_REQUEST', '联合行动只能邀请本联盟的成员基地联合主办');
+    }
     const [invited] = await tx.insert(c).values({ eventId: event.id, baseId: guest.id }).onConflictDoNothing().returning();
     if (!invited) throw userError('CONFLICT', '已邀请过该基地');
     await appendAudit(tx, { actorUserId: viewer.userId, action: 'event.cohost.invite', entityType: 'base_event', entityId: event.id, data: { baseId: guest.id } });

@@ -3,6 +3,7 @@ import { schema } from '@ssb/db';
 import type { TEventFields } from '@ssb/domain/event-input';
 import { and, eq, sql } from 'drizzle-orm';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
+import { loadFittingCampaign } from '../activity-campaigns/join-campaign.ts';
 import { userError } from '../errors.ts';
 import { offerFreedSeats } from '../registrations/offer-freed-seats.ts';
 import { loadMyEvent, withActions } from './load-my-event.ts';
@@ -35,6 +36,7 @@ export async function updateEvent(db: Database, viewer: ManagerViewer, input: TE
     const { event } = await loadMyEvent(tx, viewer, input.eventId);
     if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能再修改');
     const { eventId: _e, version, ...fields } = input;
+    if (event.activityCampaignId) await loadFittingCampaign(tx, event.activityCampaignId, columns(fields));
     if (fields.capacity !== null && fields.capacity < event.heldSeats) throw userError('BAD_REQUEST', `已有 ${event.heldSeats} 个名额被报名占用，名额不能少于此数`);
     const [saved] = await tx
       .update(schema.baseEvents)
