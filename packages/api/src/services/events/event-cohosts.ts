@@ -1,6 +1,7 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append.ts';
 import { listManagedBases, loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
@@ -71,10 +72,30 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
   const bases = await listManagedBases(db, viewer);
   if (bases.length === 0) return [];
   const e = schema.baseEvents;
+  const host = alias(schema.bases, 'host_base');
   return db
-    .select({ eventId: e.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, eventStatus: e.status, hostBaseId: e.baseId, baseId: c.baseId, status: c.status, place: c.place, seats: c.seats })
+    .select({
+      eventId: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      eventPlace: e.place,
+      eventStatus: e.status,
+      capacity: e.capacity,
+      hostBaseId: e.baseId,
+      hostBaseName: host.name,
+      allianceName: schema.alliances.name,
+      baseId: c.baseId,
+      baseName: schema.bases.name,
+      status: c.status,
+      place: c.place,
+      seats: c.seats,
+    })
     .from(c)
     .innerJoin(e, eq(e.id, c.eventId))
+    .innerJoin(host, eq(host.id, e.baseId))
+    .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
+    .leftJoin(schema.alliances, eq(schema.alliances.id, e.allianceId))
     .where(inArray(c.baseId, bases.map((b) => b.id)))
     .orderBy(asc(e.startsAt));
 }
