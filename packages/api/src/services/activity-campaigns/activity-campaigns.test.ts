@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, seedManagedBase } from '../resources/fixtures.ts';
+import { searchEngineOf } from '../search/engine.ts';
+import { drainSearchOutbox } from '../search/process-outbox.ts';
 
 const DAY = 86400_000;
 const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
@@ -117,5 +119,27 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
     // Another alliance's event id cannot be reached through this alliance.
     const plain = await (await api.as(outsider.manager.id)).events.create({ ...fields, baseId: outsider.base.id });
     await expect(coordinator.alliances.updateJointAction({ ...fields, allianceId, eventId: plain.id, version: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('indexes a published event for search as kind event, follows its edits, and removes it when cancelled', async () => {
+    const manager = await api.as(outsider.manager.id);
+    const fields = { ...EVENT, title: '钱三强与核物理讲座', description: '讲述钱三强回国创业的故事', startsAt: at(day, '18:00'), endsAt: at(day, '19:30') };
+    const event = await manager.events.create({ ...fields, baseId: outsider.base.id });
+    const engine = searchEngineOf(api);
+    const anonymous = await api.anonymous();
+    const find = async (q: string) => {
+      await drainSearchOutbox(api.db, engine);
+      return (await anonymous.search.query({ q, filters: { kind: 'event' } })).hits;
+    };
+    expect(await find('钱三强')).toEqual([]); // a draft is not searchable
+    await manager.events.publish({ eventId: event.id });
+    expect(await find('钱三强')).toEqual([expect.objectContaining({ id: event.id, kind: 'event', type: 'event', url: `/events/${event.id}`, baseId: outsider.base.id, baseName: outsider.base.name, districtCode: outsider.base.districtCode })]);
+    // The kind filter keeps events apart from resources and bases.
+    expect((await anonymous.search.query({ q: '钱三强', filters: { kind: 'resource' } })).hits).toEqual([]);
+    const edited = await manager.events.edit({ eventId: event.id });
+    await manager.events.update({ ...fields, title: '钱三强与原子能讲座', eventId: event.id, version: edited.version });
+    expect((await find('原子能')).map((h) => h.title)).toEqual(['钱三强与原子能讲座']);
+    await manager.events.cancel({ eventId: event.id, reason: '场地检修' });
+    expect(await find('钱三强')).toEqual([]);
   });
 });
