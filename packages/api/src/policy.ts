@@ -218,6 +218,8 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'alliances.answerFounding': { who: ['base_manager'], rows: 'the founding row of a base the caller manages' },
   'alliances.requestJoin': { who: ['base_manager'], rows: 'for a base the caller manages, to an approved alliance' },
   'alliances.answerInvitation': { who: ['base_manager'], rows: 'an invitation to a unit the caller manages' },
+  'alliances.unitInvitations': { who: ['applicant'], rows: 'invitations and memberships of the caller’s own units that are not named bases' },
+  'alliances.answerUnitInvitation': { who: ['applicant'], rows: 'an invitation to a unit that is not a named base, whose applicant account the caller holds' },
   'alliances.leave': { who: ['base_manager'], rows: 'the member row of a unit the caller manages' },
   'alliances.coordinated': { who: ['alliance_coordinator'], rows: 'alliances whose coordinator is the caller' },
   'alliances.manage': { who: ['alliance_coordinator'], rows: 'an alliance whose coordinator_user_id is the caller' },

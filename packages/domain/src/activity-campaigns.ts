@@ -27,8 +27,14 @@ export const ZActivityCampaignFields = z
   .refine((c) => c.endsOn >= c.startsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
 export type TActivityCampaignFields = z.infer<typeof ZActivityCampaignFields>;
 
+/** Refusals a base manager or coordinator may meet, catalogued (`@ssb/domain/messages`) so the portal translates them. */
 export const ACTIVITY_CAMPAIGN_MESSAGES = {
-  outside: '活动时间须与主题活动的日期有重叠（按北京时间）',
+  campaignOutsideDays: '活动时间须与主题活动的日期有重叠（按北京时间）',
+  campaignNotFound: '未找到该主题活动',
+  campaignEventCancelled: '已取消的活动不能加入或退出主题活动',
+  campaignEventOver: '活动已结束，不能再加入或退出主题活动',
+  jointActionNotFound: '未找到该联合行动',
+  jointActionMembersOnly: '联合行动只能邀请本联盟的成员基地联合主办',
 } as const;
 
 const dayInBeijing = (at: Date | string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));

@@ -26,7 +26,7 @@ import { getAllianceForOffice, listAlliancesForOffice } from '../services/allian
 import { proposeAlliance, resubmitAlliance } from '../services/alliances/propose-alliance.ts';
 import { getPublicAlliance, listAlliancesOfBase, listPublicAlliances } from '../services/alliances/public-alliances.ts';
 import { saveCharter } from '../services/alliances/save-charter.ts';
-import { answerInvitation, leaveAlliance, requestToJoin } from '../services/alliances/unit-moves.ts';
+import { answerInvitation, leaveAlliance, listUnitInvitations, requestToJoin } from '../services/alliances/unit-moves.ts';
 import { createJointAction, inviteJointActionCohost, listJointActionsForCoordinator, moveJointAction, setJointActionCampaign, updateJointAction } from '../services/alliances/joint-actions.ts';
 import { ZEventFields } from '@ssb/domain/event-input';
 
@@ -49,6 +49,10 @@ export const alliancesRouter = {
   requestJoin: baseManagerProcedure.input(ZAllianceJoinRequest).mutation(({ ctx, input }) => requestToJoin(ctx.db, viewerOf(ctx), input, ctx.config)),
   answerInvitation: baseManagerProcedure.input(ZAllianceInvitationAnswer).mutation(({ ctx, input }) => answerInvitation(ctx.db, viewerOf(ctx), input, ctx.config)),
   leave: baseManagerProcedure.input(ZAllianceLeave).mutation(({ ctx, input }) => leaveAlliance(ctx.db, viewerOf(ctx), input, ctx.config)),
+
+  // a unit that is not a named base (a mentored unit), answered by its applicant accounts
+  unitInvitations: roleProcedure('applicant').query(({ ctx }) => listUnitInvitations(ctx.db, viewerOf(ctx))),
+  answerUnitInvitation: roleProcedure('applicant').input(ZAllianceInvitationAnswer).mutation(({ ctx, input }) => answerInvitation(ctx.db, viewerOf(ctx), input, ctx.config)),
 
   // the coordinator
   coordinated: coordinatorRoleProcedure.query(({ ctx }) => listCoordinatedAlliances(ctx.db, me(ctx))),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { activityCampaigns, baseEvents, bases, eventCohosts, users } from '../schema/index.ts';
+import { activityCampaigns, allianceMembers, alliances, baseEvents, bases, eventCohosts, memberships, users } from '../schema/index.ts';
 
 const DAY = 86400_000;
 const beijingDay = (now: number, days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now + days * DAY));
@@ -11,7 +11,8 @@ const IN_CAMPAIGN = ['踏遍青山：地质学家的野外故事（演示）', '
 /**
  * 全国科技工作者日 as a demo themed campaign: its days follow the demo's calendar (today + 3 to + 12) so that
  * the demo's upcoming events fall in it, and the next real 科普日 week with no event yet. Also a co-host
- * invitation waiting for base@demo.ssb.local. Does nothing once a demo campaign exists.
+ * invitation waiting for base@demo.ssb.local, and an alliance invitation waiting for applicant@'s unit (not yet a
+ * named base) as a mentored unit. Does nothing once a demo campaign exists.
  */
 export async function seedDemoCampaigns(db: DbOrTx, now = Date.now()) {
   const [existing] = await db.select({ id: activityCampaigns.id }).from(activityCampaigns).where(eq(activityCampaigns.name, '全国科技工作者日（演示）'));
@@ -50,4 +51,19 @@ export async function seedDemoCampaigns(db: DbOrTx, now = Date.now()) {
   const [camp] = await db.select({ id: baseEvents.id, baseId: baseEvents.baseId }).from(baseEvents).where(eq(baseEvents.title, '小小航天员研学营（演示）'));
   const guest = demoBases[0];
   if (camp && guest && camp.baseId !== guest.id) await db.insert(eventCohosts).values({ eventId: camp.id, baseId: guest.id, status: 'invited' }).onConflictDoNothing();
+
+  // applicant@'s unit is not a named base: the demo alliance invites it as a mentored unit, mentored by its lead.
+  const [alliance] = await db.select().from(alliances).where(eq(alliances.name, '海淀区科学家精神教育基地联盟'));
+  const [applicantGrant] = await db
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(users.email, 'applicant@demo.ssb.local'), eq(memberships.role, 'applicant')));
+  const [named] = applicantGrant ? await db.select({ id: bases.id }).from(bases).where(eq(bases.organizationId, applicantGrant.organizationId)) : [];
+  if (alliance && applicantGrant && !named) {
+    await db
+      .insert(allianceMembers)
+      .values({ allianceId: alliance.id, organizationId: applicantGrant.organizationId, baseId: null, role: 'mentored', status: 'invited', mentorBaseId: alliance.leadBaseId, targetBatchYear: year + 1, invitedBy: alliance.coordinatorUserId })
+      .onConflictDoNothing();
+  }
 }

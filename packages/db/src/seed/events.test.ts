@@ -2,7 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../client.ts';
 import { eventFitsCampaign } from '@ssb/domain/activity-campaigns';
-import { activityCampaigns, baseEvents, bases, eventCohosts, memberships, users } from '../schema/index.ts';
+import { activityCampaigns, allianceMembers, baseEvents, bases, eventCohosts, memberships, users } from '../schema/index.ts';
 import { createTestDatabase, TEST_ENGINES } from '../testing.ts';
 import { seedDemo } from './demo.ts';
 import { seedDemoEvents } from './events.ts';
@@ -53,6 +53,13 @@ describe.each(TEST_ENGINES)('demo events on %s', (engine) => {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(users.email, 'base@demo.ssb.local'), eq(eventCohosts.status, 'invited')));
     expect(waiting.length).toBeGreaterThanOrEqual(1);
+    const unitInvitation = await handle.db
+      .select({ role: allianceMembers.role, baseId: allianceMembers.baseId })
+      .from(allianceMembers)
+      .innerJoin(memberships, and(eq(memberships.organizationId, allianceMembers.organizationId), eq(memberships.role, 'applicant')))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, 'applicant@demo.ssb.local'), eq(allianceMembers.status, 'invited')));
+    expect(unitInvitation).toEqual([{ role: 'mentored', baseId: null }]);
   });
 
   it('does not add them twice', async () => {

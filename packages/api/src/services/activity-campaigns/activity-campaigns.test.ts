@@ -142,4 +142,25 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
     await manager.events.cancel({ eventId: event.id, reason: '场地检修' });
     expect(await find('钱三强')).toEqual([]);
   });
+
+  it('lets a mentored unit’s applicant account answer its alliance invitation, and no one else’s', async () => {
+    const unit = await seedOrganization(api.db, { name: '测试培育单位（联合行动）', type: 'museum' });
+    const applicant = await seedUser(api.db, { roles: [{ organizationId: unit.id, role: 'applicant' }] });
+    const otherUnit = await seedOrganization(api.db, { name: '另一培育单位', type: 'school' });
+    const stranger = await seedUser(api.db, { roles: [{ organizationId: otherUnit.id, role: 'applicant' }] });
+    const invited = await (await api.as(lead.manager.id)).alliances.invite({ allianceId, role: 'mentored', organizationId: unit.id, mentorBaseId: lead.base.id, targetBatchYear: 2027 });
+    const notices = await api.db.select().from(schema.notifications).where(eq(schema.notifications.userId, applicant.id));
+    expect(notices.map((n) => n.link)).toContain('/portal/alliance-invitations');
+
+    const caller = await api.as(applicant.id);
+    expect((await caller.alliances.unitInvitations()).map((r) => [r.memberId, r.status, r.mentorBaseName])).toEqual([[invited.id, 'invited', lead.base.name]]);
+    expect(await (await api.as(stranger.id)).alliances.unitInvitations()).toEqual([]);
+    await expect((await api.as(stranger.id)).alliances.answerUnitInvitation({ memberId: invited.id, accept: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await caller.alliances.answerUnitInvitation({ memberId: invited.id, accept: true });
+    expect((await caller.alliances.unitInvitations()).map((r) => r.status)).toEqual(['active']);
+    // A named base's invitation stays its base managers' to answer, not an applicant's of the same unit.
+    const memberRow = (await (await api.as(lead.manager.id)).alliances.manage({ allianceId })).members.find((m) => m.baseId === member.base.id)!;
+    const memberApplicant = await seedUser(api.db, { roles: [{ organizationId: member.organization.id, role: 'applicant' }] });
+    await expect((await api.as(memberApplicant.id)).alliances.answerUnitInvitation({ memberId: memberRow.id, accept: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

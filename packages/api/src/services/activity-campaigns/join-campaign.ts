@@ -12,15 +12,15 @@ const ac = schema.activityCampaigns;
 /** The campaign an event may join, or a refusal when its days do not overlap the campaign's. */
 export async function loadFittingCampaign(db: DbOrTx, campaignId: string, event: Pick<EventRow, 'startsAt' | 'endsAt'>) {
   const [campaign] = await db.select().from(ac).where(eq(ac.id, campaignId));
-  if (!campaign) throw userError('NOT_FOUND', '未找到该主题活动');
-  if (!eventFitsCampaign(event, campaign)) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.outside);
+  if (!campaign) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.campaignNotFound);
+  if (!eventFitsCampaign(event, campaign)) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.campaignOutsideDays);
   return campaign;
 }
 
 /** Joins (or, with null, leaves) a campaign; the caller has checked who may change the event. */
 export async function setEventCampaign(tx: DbOrTx, actorUserId: string, event: EventRow, campaignId: string | null) {
-  if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能加入或退出主题活动');
-  if (event.endsAt < new Date()) throw userError('BAD_REQUEST', '活动已结束，不能再加入或退出主题活动');
+  if (event.status === 'cancelled') throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.campaignEventCancelled);
+  if (event.endsAt < new Date()) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.campaignEventOver);
   if (campaignId === event.activityCampaignId) return event;
   const campaign = campaignId ? await loadFittingCampaign(tx, campaignId, event) : null;
   const [saved] = await tx

@@ -1,6 +1,6 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { eventFitsCampaign, type TActivityCampaignFields } from '@ssb/domain/activity-campaigns';
+import { ACTIVITY_CAMPAIGN_MESSAGES, eventFitsCampaign, type TActivityCampaignFields } from '@ssb/domain/activity-campaigns';
 import { asc, count, desc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { userError } from '../errors.ts';
@@ -28,7 +28,7 @@ export async function createActivityCampaign(db: Database, actor: { userId: stri
 
 async function lockCampaign(tx: DbOrTx, id: string) {
   const [row] = await tx.select().from(ac).where(eq(ac.id, id)).for('update');
-  if (!row) throw userError('NOT_FOUND', '未找到该主题活动');
+  if (!row) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.campaignNotFound);
   return row;
 }
 

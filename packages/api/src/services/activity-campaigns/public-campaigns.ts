@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
 import { userError } from '../errors.ts';
@@ -26,7 +27,7 @@ export async function listPublicActivityCampaigns(db: DbOrTx) {
  */
 export async function getPublicActivityCampaign(db: DbOrTx, campaignId: string) {
   const [campaign] = await db.select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, startsOn: ac.startsOn, endsOn: ac.endsOn }).from(ac).where(eq(ac.id, campaignId));
-  if (!campaign) throw userError('NOT_FOUND', '未找到该主题活动');
+  if (!campaign) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.campaignNotFound);
   const rows = await db
     .select({ baseId: e.baseId, allianceId: e.allianceId, districtCode: schema.bases.districtCode })
     .from(e)

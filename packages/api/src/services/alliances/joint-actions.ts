@@ -1,5 +1,6 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
 import type { TEventFields } from '@ssb/domain/event-input';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
@@ -35,7 +36,7 @@ const actingForLead = (viewer: CoordinatorViewer, lead: { organizationId: string
 async function lockAllianceEvent(tx: DbOrTx, viewer: CoordinatorViewer, allianceId: string, eventId: string) {
   const alliance = await lockCoordinatedAlliance(tx, viewer, allianceId);
   const [event] = await tx.select().from(e).where(and(eq(e.id, eventId), eq(e.allianceId, alliance.id))).for('update');
-  if (!event) throw userError('NOT_FOUND', '未找到该联合行动');
+  if (!event) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.jointActionNotFound);
   return { alliance, event, lead: await leadOf(tx, alliance) };
 }
 

@@ -1,5 +1,6 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append.ts';
@@ -22,7 +23,7 @@ export async function inviteCohost(db: Database, viewer: ManagerViewer, input: {
     if (event.allianceId) {
       const m = schema.allianceMembers;
       const [member] = await tx.select({ id: m.id }).from(m).where(and(eq(m.allianceId, event.allianceId), eq(m.baseId, guest.id), eq(m.status, 'active'), inArray(m.role, ['lead', 'founding', 'member'])));
-      if (!member) throw userError('BAD_REQUEST', '联合行动只能邀请本联盟的成员基地联合主办');
+      if (!member) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.jointActionMembersOnly);
     }
     const [invited] = await tx.insert(c).values({ eventId: event.id, baseId: guest.id }).onConflictDoNothing().returning();
     if (!invited) throw userError('CONFLICT', '已邀请过该基地');
