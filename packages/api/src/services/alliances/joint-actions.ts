@@ -17,8 +17,8 @@ import { lockCoordinatedAlliance, type CoordinatorViewer } from './coordinated-a
  * Joint actions (联合行动): events an alliance hosts. The hosting base is always the alliance's lead base
  * (`base_events.base_id`, so registrations, check-in and the door work as for any event, and the lead
  * base's managers see it in 活动管理); `alliance_id` marks it as the alliance's. The coordinator acts for
- * the lead base on the alliance's events only: after the alliance row is locked and the caller checked as
- * its coordinator, the event services run with the lead base's manager grant, derived here, never sent.
+ * the hosting base on the alliance's events only: after the alliance row is locked and the caller checked as
+ * its coordinator, the event services run with that base's manager grant, derived here, never sent.
  */
 const e = schema.baseEvents;
 
@@ -27,17 +27,22 @@ async function leadOf(tx: DbOrTx, alliance: { leadBaseId: string }) {
   if (!lead) throw userError('NOT_FOUND', '未找到联盟的牵头基地');
   return lead;
 }
-const actingForLead = (viewer: CoordinatorViewer, lead: { organizationId: string }): ManagerViewer => ({
+/** The hosting base's manager grant, for the coordinator acting on one of the alliance's events. */
+const actingForHost = (viewer: CoordinatorViewer, host: { organizationId: string }): ManagerViewer => ({
   userId: viewer.userId,
-  grants: [{ organizationId: lead.organizationId, role: 'base_manager' }],
+  grants: [{ organizationId: host.organizationId, role: 'base_manager' }],
 });
 
-/** The alliance, locked and coordinated by the viewer, and one of its events (or none, to create one). */
+/**
+ * The alliance, locked and coordinated by the viewer, one of its events, and the event's hosting base (the lead
+ * base when it was created; it stays the host if the lead is handed over later).
+ */
 async function lockAllianceEvent(tx: DbOrTx, viewer: CoordinatorViewer, allianceId: string, eventId: string) {
   const alliance = await lockCoordinatedAlliance(tx, viewer, allianceId);
   const [event] = await tx.select().from(e).where(and(eq(e.id, eventId), eq(e.allianceId, alliance.id))).for('update');
   if (!event) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.jointActionNotFound);
-  return { alliance, event, lead: await leadOf(tx, alliance) };
+  const [host] = await tx.select().from(schema.bases).where(eq(schema.bases.id, event.baseId));
+  return { alliance, event, host: host! };
 }
 
 /** Active members that are named bases (not the lead): the only bases a joint action may invite as co-hosts. */
@@ -52,8 +57,8 @@ async function memberBasesOf(tx: DbOrTx, allianceId: string, leadBaseId: string)
 }
 
 /** inviteCohost itself holds a joint action to the alliance's member bases. */
-function inviteMemberCohost(tx: DbOrTx, viewer: CoordinatorViewer, lead: { organizationId: string }, eventId: string, baseId: string, publicUrl: string) {
-  return inviteCohost(tx as Database, actingForLead(viewer, lead), { eventId, baseId }, publicUrl);
+function inviteMemberCohost(tx: DbOrTx, viewer: CoordinatorViewer, host: { organizationId: string }, eventId: string, baseId: string, publicUrl: string) {
+  return inviteCohost(tx as Database, actingForHost(viewer, host), { eventId, baseId }, publicUrl);
 }
 
 /** The coordinator's list: every joint action of the alliance (drafts too), with co-hosts and their answers. */
@@ -114,16 +119,16 @@ export async function createJointAction(
 /** The coordinator saves a joint action's fields (over the version opened) with the event editor's rules. */
 export async function updateJointAction(db: Database, viewer: CoordinatorViewer, input: TEventFields & { allianceId: string; eventId: string; version: number }) {
   return db.transaction(async (tx) => {
-    const { lead } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
+    const { host } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
     const { allianceId: _a, ...rest } = input;
-    return updateEvent(tx as Database, actingForLead(viewer, lead), rest);
+    return updateEvent(tx as Database, actingForHost(viewer, host), rest);
   });
 }
 
 export async function moveJointAction(db: Database, viewer: CoordinatorViewer, input: { allianceId: string; eventId: string; action: 'publish' | 'cancel'; reason?: string }) {
   return db.transaction(async (tx) => {
-    const { lead } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
-    const acting = actingForLead(viewer, lead);
+    const { host } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
+    const acting = actingForHost(viewer, host);
     return input.action === 'publish' ? publishEvent(tx as Database, acting, { eventId: input.eventId }) : cancelEvent(tx as Database, acting, { eventId: input.eventId, reason: input.reason ?? '' });
   });
 }
@@ -138,7 +143,7 @@ export async function setJointActionCampaign(db: Database, viewer: CoordinatorVi
 
 export async function inviteJointActionCohost(db: Database, viewer: CoordinatorViewer, input: { allianceId: string; eventId: string; baseId: string }, publicUrl: string) {
   return db.transaction(async (tx) => {
-    const { lead } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
-    return inviteMemberCohost(tx, viewer, lead, input.eventId, input.baseId, publicUrl);
+    const { host } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
+    return inviteMemberCohost(tx, viewer, host, input.eventId, input.baseId, publicUrl);
   });
 }
