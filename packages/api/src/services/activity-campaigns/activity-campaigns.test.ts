@@ -163,4 +163,16 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
     const memberApplicant = await seedUser(api.db, { roles: [{ organizationId: member.organization.id, role: 'applicant' }] });
     await expect((await api.as(memberApplicant.id)).alliances.answerUnitInvitation({ memberId: memberRow.id, accept: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('keeps a joint action with its hosting base after the lead is handed over, and hosts new ones by the new lead', async () => {
+    const coordinator = await api.as(lead.manager.id);
+    const fields = { ...EVENT, title: '移交前的联合行动', startsAt: at(day, '08:00'), endsAt: at(day, '09:00') };
+    const before = await coordinator.alliances.createJointAction({ ...fields, allianceId });
+    const memberRow = (await coordinator.alliances.manage({ allianceId })).members.find((m) => m.baseId === member.base.id)!;
+    await coordinator.alliances.handOver({ allianceId, newLeadMemberId: memberRow.id });
+    const saved = await coordinator.alliances.updateJointAction({ ...fields, title: '移交前的联合行动（已修改）', allianceId, eventId: before.id, version: before.version });
+    expect(saved).toMatchObject({ baseId: lead.base.id, title: '移交前的联合行动（已修改）' });
+    const after = await coordinator.alliances.createJointAction({ ...fields, title: '移交后的联合行动', allianceId });
+    expect(after.baseId).toBe(member.base.id);
+  });
 });
