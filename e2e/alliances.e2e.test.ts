@@ -115,7 +115,8 @@ describe('alliances', () => {
     await visitor.page.goto(`${platform.baseUrl}/alliances`);
     await visitor.page.locator('[data-testid=alliance-list]').getByText('海淀区科学家精神教育基地联盟').click();
     await expect.poll(() => visitor.page.locator('[data-testid=alliance-members]').textContent()).toContain('培育单位');
-    expect(await visitor.page.locator('[data-testid=alliance-upcoming]').textContent()).toContain('与科学家面对面：数学之美（演示）');
+    // The demo's upcoming joint action is hosted by the lead base (踏遍青山, co-hosted by two members).
+    expect(await visitor.page.locator('[data-testid=alliance-upcoming]').textContent()).toContain('踏遍青山：地质学家的野外故事（演示）');
     expect(await visitor.page.locator('[data-testid=alliance-past]').textContent()).toContain('国际博物馆日开放日（演示）');
     for (const p of [coordinator, visitor]) {
       expect(p.errors).toEqual([]);

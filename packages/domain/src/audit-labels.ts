@@ -5,6 +5,7 @@
 type Label = { zh: string; en: string };
 
 export const AUDIT_FAMILY_LABELS: Record<string, Label> = {
+  activity_campaign: { zh: '主题活动', en: 'Themed campaign' },
   alliance: { zh: '联盟', en: 'Alliance' },
   application: { zh: '申报', en: 'Application' },
   audit: { zh: '审计日志', en: 'Audit log' },
@@ -90,6 +91,12 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'event.cohost.accepted': { zh: '接受联合主办', en: 'Co-hosting accepted' },
   'event.cohost.declined': { zh: '谢绝联合主办', en: 'Co-hosting declined' },
   'event.cohost.update': { zh: '修改联合主办信息', en: 'Co-host part changed' },
+  'event.campaign.join': { zh: '活动加入主题活动', en: 'Event joined a campaign' },
+  'event.campaign.leave': { zh: '活动退出主题活动', en: 'Event left a campaign' },
+  'event.alliance.create': { zh: '发起联盟联合行动', en: 'Joint action created' },
+  'activity_campaign.create': { zh: '新建主题活动', en: 'Campaign created' },
+  'activity_campaign.update': { zh: '修改主题活动', en: 'Campaign changed' },
+  'activity_campaign.delete': { zh: '删除主题活动', en: 'Campaign deleted' },
   'registration.cancel': { zh: '主办方取消报名', en: 'Registration cancelled by the host' },
   'export.application_pdf': { zh: '导出申报表 PDF', en: 'Application PDF exported' },
   'export.materials_zip': { zh: '打包下载申报材料', en: 'Materials zip exported' },
@@ -147,6 +154,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  activity_campaign: { zh: '主题活动', en: 'Themed campaign' },
   alliance: { zh: '联盟', en: 'Alliance' },
   application: { zh: '申报', en: 'Application' },
   audit_log: { zh: '审计日志', en: 'Audit log' },

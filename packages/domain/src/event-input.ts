@@ -50,7 +50,10 @@ const beijingDate = z.iso.date({ error: '日期格式应为 年-月-日' }).refi
 /** The public events page: what is on (or was on), narrowed by days, district, audience and kind. */
 export const ZEventBrowse = z
   .object({
-    when: z.enum(['upcoming', 'past']).default('upcoming'),
+    /** `all` (a campaign's page): every public event, soonest first. */
+    when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+    /** Events that joined this themed campaign (主题活动). */
+    campaign: z.uuid({ error: '主题活动编号格式不正确' }).optional(),
     /** Events still running on or after this Beijing day. */
     from: beijingDate.optional(),
     /** Events starting on or before this Beijing day. */

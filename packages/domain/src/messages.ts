@@ -1,4 +1,5 @@
 import { ACCOUNT_FIELD_MESSAGES, PASSWORD_MESSAGES } from './accounts.ts';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from './activity-campaigns.ts';
 import { AUTH_MESSAGES, GENERAL_MESSAGES } from './auth-messages.ts';
 import { USCC_MESSAGES } from './uscc.ts';
 
@@ -31,6 +32,7 @@ export const MESSAGE_CATALOGUE = {
   usccCheck: USCC_MESSAGES.check,
   ...AUTH_MESSAGES,
   ...GENERAL_MESSAGES,
+  ...ACTIVITY_CAMPAIGN_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGE_CATALOGUE;
 

@@ -1,5 +1,5 @@
-/** What is searchable: a published resource, or a base of the register. */
-export type SearchKind = 'resource' | 'base';
+/** What is searchable: a published resource, a base of the register, or a published event of one. */
+export type SearchKind = 'resource' | 'base' | 'event';
 
 /** One entry of the index, built from the database rows (packages/api/src/services/search/documents.ts). */
 export type SearchDocument = {
@@ -8,7 +8,7 @@ export type SearchDocument = {
   title: string;
   /** Plain text shown in snippets and searched (description, introduction, address…). */
   body: string;
-  /** Resource type key; null for a base. */
+  /** Resource type key; 'base' for a base, 'event' for an event. */
   type: string | null;
   districtCode: string;
   /** The base a resource belongs to; a base's own id for a base. */
@@ -88,7 +88,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Values returned per facet, most frequent first. */
 export const FACET_LIMIT = 50;
 
-export const urlOf = (kind: SearchKind, id: string) => (kind === 'resource' ? `/resources/${id}` : `/bases/${id}`);
+export const urlOf = (kind: SearchKind, id: string) => (kind === 'resource' ? `/resources/${id}` : kind === 'event' ? `/events/${id}` : `/bases/${id}`);
 
 export function normalisePaging(query: SearchQuery) {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));

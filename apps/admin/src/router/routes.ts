@@ -13,7 +13,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -132,6 +132,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'alliances',
         component: () => import('#/views/alliances/list/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'alliancesOffice.menu', menu: { order: 34, icon: 'alliances' } },
+      },
+      {
+        path: 'activity-campaigns',
+        name: 'activity-campaigns',
+        component: () => import('#/views/activity-campaigns/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'activityCampaigns.menu', menu: { order: 35, icon: 'activityCampaigns' } },
       },
       {
         path: 'alliances/:id',

@@ -47,4 +47,11 @@ export const alliancesApi = {
   removeMember: (input: RouterInputs['alliances']['removeMember']) => trpc.alliances.removeMember.mutate(input),
   handOver: (input: RouterInputs['alliances']['handOver']) => trpc.alliances.handOver.mutate(input),
   saveCharter: (input: RouterInputs['alliances']['saveCharter']) => trpc.alliances.saveCharter.mutate(input),
+  answerUnitInvitation: (input: RouterInputs['alliances']['answerUnitInvitation']) => trpc.alliances.answerUnitInvitation.mutate(input),
 };
+
+/** Invitations to the caller's units that are not named bases (mentored units), answered by their applicant accounts. */
+export function useUnitInvitations() {
+  const user = userKey();
+  return useQuery({ queryKey: computed(() => ['alliances', 'unit-invitations', user.value]), queryFn: () => trpc.alliances.unitInvitations.query() });
+}

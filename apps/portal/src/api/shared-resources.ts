@@ -18,9 +18,9 @@ const userKey = () => {
   return computed(() => session.me?.id ?? null);
 };
 
-export function useMyBases() {
+export function useMyBases(enabled: MaybeRefOrGetter<boolean> = true) {
   const user = userKey();
-  return useQuery({ queryKey: computed(() => ['bases', 'mine', user.value]), queryFn: () => trpc.bases.mine.query() });
+  return useQuery({ queryKey: computed(() => ['bases', 'mine', user.value]), queryFn: () => trpc.bases.mine.query(), enabled: computed(() => toValue(enabled)) });
 }
 
 export function useBaseProfile(baseId: MaybeRefOrGetter<string | null>) {

@@ -10,7 +10,8 @@ import { useDisplay } from '#/composables/use-display.ts';
 export function useEventActions() {
   const { t, errorMessage } = useDisplay();
   const client = useQueryClient();
-  return async function act(event: { id: string; title: string }, action: 'publish' | 'cancel') {
+  /** `through` moves the event another way (a joint action goes through its alliance's coordinator). */
+  return async function act(event: { id: string; title: string }, action: 'publish' | 'cancel', through?: (action: 'publish' | 'cancel', reason: string) => Promise<unknown>) {
     let reason = '';
     try {
       if (action === 'publish') {
@@ -35,7 +36,8 @@ export function useEventActions() {
       return false;
     }
     try {
-      if (action === 'publish') await publishEvent({ eventId: event.id });
+      if (through) await through(action, reason);
+      else if (action === 'publish') await publishEvent({ eventId: event.id });
       else await cancelEvent({ eventId: event.id, reason });
       ElMessage.success(t(`eventsAdmin.done.${action}`));
       await client.invalidateQueries({ queryKey: ['events'] });

@@ -26,7 +26,9 @@ import { getAllianceForOffice, listAlliancesForOffice } from '../services/allian
 import { proposeAlliance, resubmitAlliance } from '../services/alliances/propose-alliance.ts';
 import { getPublicAlliance, listAlliancesOfBase, listPublicAlliances } from '../services/alliances/public-alliances.ts';
 import { saveCharter } from '../services/alliances/save-charter.ts';
-import { answerInvitation, leaveAlliance, requestToJoin } from '../services/alliances/unit-moves.ts';
+import { answerInvitation, leaveAlliance, listUnitInvitations, requestToJoin } from '../services/alliances/unit-moves.ts';
+import { createJointAction, inviteJointActionCohost, listJointActionsForCoordinator, moveJointAction, setJointActionCampaign, updateJointAction } from '../services/alliances/joint-actions.ts';
+import { ZEventFields } from '@ssb/domain/event-input';
 
 const ZAllianceId = z.object({ allianceId: z.uuid({ error: '联盟编号格式不正确' }) });
 const coordinatorRoleProcedure = roleProcedure('alliance_coordinator');
@@ -48,6 +50,10 @@ export const alliancesRouter = {
   answerInvitation: baseManagerProcedure.input(ZAllianceInvitationAnswer).mutation(({ ctx, input }) => answerInvitation(ctx.db, viewerOf(ctx), input, ctx.config)),
   leave: baseManagerProcedure.input(ZAllianceLeave).mutation(({ ctx, input }) => leaveAlliance(ctx.db, viewerOf(ctx), input, ctx.config)),
 
+  // a unit that is not a named base (a mentored unit), answered by its applicant accounts
+  unitInvitations: roleProcedure('applicant').query(({ ctx }) => listUnitInvitations(ctx.db, viewerOf(ctx))),
+  answerUnitInvitation: roleProcedure('applicant').input(ZAllianceInvitationAnswer).mutation(({ ctx, input }) => answerInvitation(ctx.db, viewerOf(ctx), input, ctx.config)),
+
   // the coordinator
   coordinated: coordinatorRoleProcedure.query(({ ctx }) => listCoordinatedAlliances(ctx.db, me(ctx))),
   manage: allianceCoordinatorProcedure.query(({ ctx, input }) => getCoordinatedAlliance(ctx.db, me(ctx), input.allianceId)),
@@ -55,6 +61,23 @@ export const alliancesRouter = {
   decideRequest: allianceCoordinatorProcedure.input(ZAllianceRequestDecision).mutation(({ ctx, input }) => decideJoinRequest(ctx.db, me(ctx), input, ctx.config)),
   removeMember: allianceCoordinatorProcedure.input(ZAllianceRemoval).mutation(({ ctx, input }) => removeMember(ctx.db, me(ctx), input, ctx.config)),
   handOver: allianceCoordinatorProcedure.input(ZAllianceHandOver).mutation(({ ctx, input }) => handOverAlliance(ctx.db, me(ctx), input, ctx.config)),
+  // joint actions (联合行动): events the alliance hosts through its lead base
+  jointActions: allianceCoordinatorProcedure.query(({ ctx, input }) => listJointActionsForCoordinator(ctx.db, me(ctx), input.allianceId)),
+  createJointAction: allianceCoordinatorProcedure
+    .input(ZEventFields.safeExtend({ campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable().default(null), cohostBaseIds: z.array(z.uuid({ error: '基地编号格式不正确' })).max(30, { error: '联合主办方最多 30 个' }).default([]) }))
+    .mutation(({ ctx, input }) => createJointAction(ctx.db, me(ctx), input, ctx.config.publicUrl)),
+  updateJointAction: allianceCoordinatorProcedure
+    .input(ZEventFields.safeExtend({ eventId: z.uuid(), version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => updateJointAction(ctx.db, me(ctx), input)),
+  moveJointAction: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), action: z.enum(['publish', 'cancel']), reason: z.string().trim().max(200, { error: '取消说明不超过 200 字' }).default('') }))
+    .mutation(({ ctx, input }) => moveJointAction(ctx.db, me(ctx), input)),
+  setJointActionCampaign: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable() }))
+    .mutation(({ ctx, input }) => setJointActionCampaign(ctx.db, me(ctx), input)),
+  inviteJointActionCohost: allianceCoordinatorProcedure
+    .input(z.object({ eventId: z.uuid(), baseId: z.uuid({ error: '基地编号格式不正确' }) }))
+    .mutation(({ ctx, input }) => inviteJointActionCohost(ctx.db, me(ctx), input, ctx.config.publicUrl)),
   saveCharter: allianceCoordinatorProcedure.input(ZAllianceCharter).mutation(({ ctx, input }) => saveCharter(ctx.db, me(ctx), input)),
 
   // the office

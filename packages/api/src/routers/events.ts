@@ -3,6 +3,7 @@ import { ZEventBrowse, ZEventCancel, ZEventFields } from '@ssb/domain/event-inpu
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
+import { joinCampaignAsManager } from '../services/activity-campaigns/join-campaign.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
 import { inviteCohost, listEventCohosts, listMyCohostings, respondCohost, updateCohostPart } from '../services/events/event-cohosts.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
@@ -74,6 +75,11 @@ export const eventsRouter = {
   addWalkIns: baseManagerProcedure
     .input(z.object({ eventId: z.uuid(), count: z.number().int().min(-1000).max(1000) }))
     .mutation(({ ctx, input }) => addWalkIns(ctx.db, viewerOf(ctx), input)),
+
+  /** Joins one of the caller's events to a themed campaign (主题活动), or takes it out with `campaignId: null`. */
+  joinCampaign: baseManagerProcedure
+    .input(z.object({ eventId: z.uuid(), campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable() }))
+    .mutation(({ ctx, input }) => joinCampaignAsManager(ctx.db, viewerOf(ctx), input)),
 
   /** The host invites another named, active base to co-host its event. */
   inviteCohost: baseManagerProcedure

@@ -11,7 +11,7 @@ export const ZSearchInput = z.object({
   q: z.string().max(200, '搜索词不能超过 200 个字'),
   filters: z
     .object({
-      kind: z.enum(['resource', 'base']).optional(),
+      kind: z.enum(['resource', 'base', 'event']).optional(),
       type: ZValues,
       district: ZValues,
       element: ZValues,

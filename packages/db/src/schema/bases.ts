@@ -130,8 +130,8 @@ export const searchOutbox = pgTable(
   'search_outbox',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    /** What is indexed: 'resource' or 'base'. */
-    entity: text({ enum: ['resource', 'base'] }).notNull(),
+    /** What is indexed: 'resource', 'base' or 'event' (no check in the database: the enum is TypeScript's). */
+    entity: text({ enum: ['resource', 'base', 'event'] }).notNull(),
     entityId: uuid().notNull(),
     attempts: integer().notNull().default(0),
     lastError: text(),

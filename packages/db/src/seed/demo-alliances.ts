@@ -35,7 +35,8 @@ export async function seedDemoAlliances(db: DbOrTx) {
     ...(university ? [{ allianceId: haidian!.id, organizationId: university.id, baseId: null, role: 'mentored' as const, status: 'active' as const, mentorBaseId: science.id, targetBatchYear: now.getFullYear() + 1, joinedAt: now }] : []),
   ]);
   // Two of the demo events become the alliance's joint actions (one to come, one past).
-  const events = await db.select({ id: baseEvents.id, title: baseEvents.title }).from(baseEvents).where(and(inArray(baseEvents.title, ['与科学家面对面：数学之美（演示）', '国际博物馆日开放日（演示）']), isNull(baseEvents.allianceId)));
+  // A joint action is hosted by the alliance's lead base (docs/architecture.md): only the lead's events are marked.
+  const events = await db.select({ id: baseEvents.id, title: baseEvents.title }).from(baseEvents).where(and(inArray(baseEvents.title, ['与科学家面对面：数学之美（演示）', '国际博物馆日开放日（演示）']), isNull(baseEvents.allianceId), eq(baseEvents.baseId, lead.id)));
   if (events.length) await db.update(baseEvents).set({ allianceId: haidian!.id }).where(inArray(baseEvents.id, events.map((e) => e.id)));
 
   // A proposal the office finds waiting: base2@demo.ssb.local's base leads, another demo base has accepted.

@@ -12,6 +12,7 @@ import { seedDemoNominations } from './demo-nominations.ts';
 import { seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoEvents } from './events.ts';
 import { seedDemoAlliances } from './demo-alliances.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoResources } from './resources.ts';
 import { seedDemoReview } from './review.ts';
 
@@ -151,6 +152,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoEvents(db);
   await seedDemoAlliances(db);
   await seedDemoRegistrations(db);
+  await seedDemoCampaigns(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

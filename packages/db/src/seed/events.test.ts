@@ -1,7 +1,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../client.ts';
-import { baseEvents, bases, memberships, users } from '../schema/index.ts';
+import { eventFitsCampaign } from '@ssb/domain/activity-campaigns';
+import { activityCampaigns, allianceMembers, baseEvents, bases, eventCohosts, memberships, users } from '../schema/index.ts';
 import { createTestDatabase, TEST_ENGINES } from '../testing.ts';
 import { seedDemo } from './demo.ts';
 import { seedDemoEvents } from './events.ts';
@@ -36,6 +37,29 @@ describe.each(TEST_ENGINES)('demo events on %s', (engine) => {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(users.email, 'base@demo.ssb.local'), gt(baseEvents.endsAt, new Date())));
     expect(own.map((e) => e.status)).toEqual(expect.arrayContaining(['published', 'cancelled', 'draft']));
+  });
+
+  it('puts events of several bases, the joint action among them, into the demo 全国科技工作者日, and leaves base@ a co-host invitation', async () => {
+    const [campaign] = await handle.db.select().from(activityCampaigns).where(eq(activityCampaigns.name, '全国科技工作者日（演示）'));
+    const joined = await handle.db.select().from(baseEvents).where(eq(baseEvents.activityCampaignId, campaign!.id));
+    expect(new Set(joined.filter((e) => e.status === 'published').map((e) => e.baseId)).size).toBeGreaterThanOrEqual(3);
+    expect(joined.some((e) => e.allianceId !== null)).toBe(true);
+    expect(joined.every((e) => eventFitsCampaign(e, campaign!))).toBe(true);
+    const waiting = await handle.db
+      .select({ status: eventCohosts.status })
+      .from(eventCohosts)
+      .innerJoin(bases, eq(bases.id, eventCohosts.baseId))
+      .innerJoin(memberships, and(eq(memberships.organizationId, bases.organizationId), eq(memberships.role, 'base_manager')))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, 'base@demo.ssb.local'), eq(eventCohosts.status, 'invited')));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    const unitInvitation = await handle.db
+      .select({ role: allianceMembers.role, baseId: allianceMembers.baseId })
+      .from(allianceMembers)
+      .innerJoin(memberships, and(eq(memberships.organizationId, allianceMembers.organizationId), eq(memberships.role, 'applicant')))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, 'applicant@demo.ssb.local'), eq(allianceMembers.status, 'invited')));
+    expect(unitInvitation).toEqual([{ role: 'mentored', baseId: null }]);
   });
 
   it('does not add them twice', async () => {

@@ -15,9 +15,10 @@ export const TRIGRAM_INDEX = { name: 'search_words_latin_trgm_idx', create: sql`
  */
 /**
  * The tables' layout. When it changes, `setup()` drops the engine's tables and creates them anew;
- * the server then finds the index empty and rebuilds it from the database. 3: pinyin terms; 4: bases typed 'base'.
+ * the server then finds the index empty and rebuilds it from the database. 3: pinyin terms; 4: bases typed 'base';
+ * 5: events (kind 'event'), so an index built before them is rebuilt with them.
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 export const LAYOUT_TABLE = sql`create table if not exists search_layout (version integer not null)`;
 

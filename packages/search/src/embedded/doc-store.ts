@@ -105,8 +105,8 @@ export type DocRow = {
   cover: string | null;
 };
 
-export const KIND_CODES: Record<SearchKind, number> = { resource: 0, base: 1 };
-export const KINDS: SearchKind[] = ['resource', 'base'];
+export const KIND_CODES: Record<SearchKind, number> = { resource: 0, base: 1, event: 2 };
+export const KINDS: SearchKind[] = ['resource', 'base', 'event'];
 
 /**
  * The engine's in-memory copy of search_docs (without bodies), in columns of typed arrays

@@ -1,7 +1,7 @@
 import { rowsOf, type Database } from '@ssb/db';
 import { sql } from 'drizzle-orm';
 import { highlightSnippet } from '../highlight.ts';
-import { emptyFacets, normalisePaging, urlOf, type SearchEngine, type SearchQuery, type SearchResult } from '../port.ts';
+import { emptyFacets, normalisePaging, urlOf, type SearchEngine, type SearchKind, type SearchQuery, type SearchResult } from '../port.ts';
 import { queryTerms, tsqueryLiteral, type QueryTerms } from '../tokenize.ts';
 import { CREATE_TABLES, DROP_TABLES, LAYOUT_TABLE, LAYOUT_VERSION, SEARCH_INDEXES, SETUP_LOCK_KEY, TRIGRAM_INDEX } from './ddl.ts';
 import { DocStore, KINDS } from './doc-store.ts';
@@ -124,7 +124,7 @@ export function createEmbeddedEngine(db: Database): SearchEngine {
 
     async listIds() {
       await ensureReady();
-      return rowsOf<{ id: string; kind: 'resource' | 'base' }>(await db.execute(sql`select id, kind from search_docs order by id`));
+      return rowsOf<{ id: string; kind: SearchKind }>(await db.execute(sql`select id, kind from search_docs order by id`));
     },
 
     async count() {

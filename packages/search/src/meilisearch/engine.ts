@@ -1,14 +1,15 @@
 import { Meilisearch, type Task } from 'meilisearch';
 import { highlightSnippet } from '../highlight.ts';
 import { pinyinTerms } from '../pinyin.ts';
-import { emptyFacets, FACET_LIMIT, FACETS, normalisePaging, urlOf, type FacetName, type SearchDocument, type SearchEngine, type SearchResult } from '../port.ts';
+import { emptyFacets, FACET_LIMIT, FACETS, normalisePaging, urlOf, type FacetName, type SearchDocument, type SearchEngine, type SearchKind, type SearchResult } from '../port.ts';
 import { queryTerms } from '../tokenize.ts';
 import { FACET_ATTRIBUTE, filterExpression } from './filters.ts';
 
 export type MeilisearchOptions = { url: string; apiKey?: string; indexUid?: string };
 
 /** The documents' layout is in the index name: a new layout (2: pinyin; 3: bases typed 'base') starts empty and the server rebuilds it. */
-const DEFAULT_INDEX = 'ssb_search_v3';
+// v4: events (kind 'event'), so an index built before them is rebuilt with them.
+const DEFAULT_INDEX = 'ssb_search_v4';
 
 /** `pinyin`: the pinyin terms of title, base and scientists (see pinyin.ts), searched, never shown. */
 type MeiliDocument = SearchDocument & { sortAtTs: number; pinyin: string };
@@ -75,7 +76,7 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
     },
     async listIds() {
       await ensureReady();
-      const out: Array<{ id: string; kind: 'resource' | 'base' }> = [];
+      const out: Array<{ id: string; kind: SearchKind }> = [];
       for (let offset = 0; ; offset += 1000) {
         const page = await index.getDocuments({ fields: ['id', 'kind'], limit: 1000, offset });
         out.push(...page.results.map((d) => ({ id: String(d.id), kind: d.kind })));

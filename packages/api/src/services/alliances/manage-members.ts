@@ -60,7 +60,7 @@ export async function inviteMember(db: Database, viewer: CoordinatorViewer, inpu
     await notifyManagersOf(
       tx,
       [unit.organizationId],
-      { title: '联盟邀请', body: `“${alliance.name}”邀请${unitName}以${ALLIANCE_MEMBER_ROLE_LABELS[unit.role].zh}身份加入，请在申报门户“我的联盟”中答复。`, link: '/portal/alliances' },
+      { title: '联盟邀请', body: `“${alliance.name}”邀请${unitName}以${ALLIANCE_MEMBER_ROLE_LABELS[unit.role].zh}身份加入，请在申报门户“${unit.baseId ? '我的联盟' : '联盟邀请'}”中答复。`, link: unit.baseId ? '/portal/alliances' : '/portal/alliance-invitations' },
       deps.publicUrl,
       unit.role === 'mentored' ? ['base_manager', 'applicant'] : ['base_manager'],
     );

@@ -1,7 +1,7 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { REJOINABLE_MEMBER_STATUSES } from '@ssb/domain/alliances';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
@@ -9,11 +9,46 @@ import { loadStandingBase, lockAlliance, lockMember, managedOrganizationIds, not
 
 type Deps = { publicUrl: string };
 
+/**
+ * The organizations whose member rows the viewer answers for: those where they are a base manager, and —
+ * for a unit that is not a named base (a mentored unit, an observer) — those whose applicant accounts they hold.
+ */
+const unitOrganizationIds = (viewer: ManagerViewer, member: { baseId: string | null }) => [
+  ...managedOrganizationIds(viewer),
+  ...(member.baseId === null ? viewer.grants.filter((g) => g.role === 'applicant').map((g) => g.organizationId) : []),
+];
+
 /** The member row, locked, if the viewer manages its unit. */
 async function lockOwnMember(tx: DbOrTx, viewer: ManagerViewer, memberId: string) {
   const member = await lockMember(tx, memberId);
-  if (!managedOrganizationIds(viewer).includes(member.organizationId)) throw userError('FORBIDDEN', '您不是该成员单位的管理员');
+  if (!unitOrganizationIds(viewer, member).includes(member.organizationId)) throw userError('FORBIDDEN', '您不是该成员单位的管理员');
   return member;
+}
+
+/** Invitations and memberships of the units (not named bases) whose applicant accounts the viewer holds. */
+export async function listUnitInvitations(db: DbOrTx, viewer: ManagerViewer) {
+  const orgs = viewer.grants.filter((g) => g.role === 'applicant').map((g) => g.organizationId);
+  if (orgs.length === 0) return [];
+  const m = schema.allianceMembers;
+  const mentor = schema.bases;
+  return db
+    .select({
+      memberId: m.id,
+      allianceId: m.allianceId,
+      allianceName: schema.alliances.name,
+      organizationId: m.organizationId,
+      organizationName: schema.organizations.name,
+      role: m.role,
+      status: m.status,
+      mentorBaseName: mentor.name,
+      targetBatchYear: m.targetBatchYear,
+    })
+    .from(m)
+    .innerJoin(schema.alliances, eq(schema.alliances.id, m.allianceId))
+    .innerJoin(schema.organizations, eq(schema.organizations.id, m.organizationId))
+    .leftJoin(mentor, eq(mentor.id, m.mentorBaseId))
+    .where(and(inArray(m.organizationId, orgs), isNull(m.baseId), eq(schema.alliances.status, 'approved'), inArray(m.status, ['invited', 'active'])))
+    .orderBy(asc(schema.alliances.name));
 }
 
 /** A base manager asks for one of their bases to join an approved alliance; the coordinator decides. */

@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
+import { queueSearchUpdate } from '../search/outbox.ts';
 import { tellRegistrantsOfCancellation } from '../registrations/event-cancelled.ts';
 import { loadMyEvent, withActions } from './load-my-event.ts';
 
@@ -35,6 +36,7 @@ async function moveEvent(db: Database, viewer: ManagerViewer, input: { eventId: 
       data: { baseId: base.id, from: event.status, to: move.to, ...(input.reason ? { reason: input.reason } : {}) },
     });
     if (input.action === 'cancel') await tellRegistrantsOfCancellation(tx, moved);
+    await queueSearchUpdate(tx, 'event', event.id);
     return withActions(moved, now);
   });
 }

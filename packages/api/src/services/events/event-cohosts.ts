@@ -1,6 +1,8 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append.ts';
 import { listManagedBases, loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
@@ -17,6 +19,12 @@ export async function inviteCohost(db: Database, viewer: ManagerViewer, input: {
     if (input.baseId === host.id) throw userError('BAD_REQUEST', '主办基地不能邀请自己作为联合主办方');
     const [guest] = await tx.select().from(schema.bases).where(and(eq(schema.bases.id, input.baseId), eq(schema.bases.status, 'active')));
     if (!guest) throw userError('NOT_FOUND', '未找到该基地，或其已不在名录中');
+    // A joint action (an alliance's event) takes its co-hosts from the alliance's active member bases only.
+    if (event.allianceId) {
+      const m = schema.allianceMembers;
+      const [member] = await tx.select({ id: m.id }).from(m).where(and(eq(m.allianceId, event.allianceId), eq(m.baseId, guest.id), eq(m.status, 'active'), inArray(m.role, ['lead', 'founding', 'member'])));
+      if (!member) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.jointActionMembersOnly);
+    }
     const [invited] = await tx.insert(c).values({ eventId: event.id, baseId: guest.id }).onConflictDoNothing().returning();
     if (!invited) throw userError('CONFLICT', '已邀请过该基地');
     await appendAudit(tx, { actorUserId: viewer.userId, action: 'event.cohost.invite', entityType: 'base_event', entityId: event.id, data: { baseId: guest.id } });
@@ -65,10 +73,30 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
   const bases = await listManagedBases(db, viewer);
   if (bases.length === 0) return [];
   const e = schema.baseEvents;
+  const host = alias(schema.bases, 'host_base');
   return db
-    .select({ eventId: e.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, eventStatus: e.status, hostBaseId: e.baseId, baseId: c.baseId, status: c.status, place: c.place, seats: c.seats })
+    .select({
+      eventId: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      eventPlace: e.place,
+      eventStatus: e.status,
+      capacity: e.capacity,
+      hostBaseId: e.baseId,
+      hostBaseName: host.name,
+      allianceName: schema.alliances.name,
+      baseId: c.baseId,
+      baseName: schema.bases.name,
+      status: c.status,
+      place: c.place,
+      seats: c.seats,
+    })
     .from(c)
     .innerJoin(e, eq(e.id, c.eventId))
+    .innerJoin(host, eq(host.id, e.baseId))
+    .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
+    .leftJoin(schema.alliances, eq(schema.alliances.id, e.allianceId))
     .where(inArray(c.baseId, bases.map((b) => b.id)))
     .orderBy(asc(e.startsAt));
 }

@@ -22,6 +22,8 @@ const publicColumns = {
   bookingInfo: e.bookingInfo,
   status: e.status,
   cancelReason: e.cancelReason,
+  allianceId: e.allianceId,
+  activityCampaignId: e.activityCampaignId,
   isDemo: e.isDemo,
 };
 /** Published events, and cancelled ones (always published before), which stay shown as 已取消. */
@@ -66,7 +68,9 @@ const DAY_MS = 86_400_000;
  * (latest first), narrowed by Beijing days, the base's district, an audience and a kind.
  */
 export async function browseEvents(db: DbOrTx, input: TEventBrowse, now = new Date()) {
-  const conditions: SQL[] = [isPublic, ofPublicBase, input.when === 'past' ? lt(e.endsAt, now) : gte(e.endsAt, now)];
+  const conditions: SQL[] = [isPublic, ofPublicBase];
+  if (input.when !== 'all') conditions.push(input.when === 'past' ? lt(e.endsAt, now) : gte(e.endsAt, now));
+  if (input.campaign) conditions.push(eq(e.activityCampaignId, input.campaign));
   if (input.from) conditions.push(gte(e.endsAt, beijingDayStart(input.from)));
   if (input.to) conditions.push(lt(e.startsAt, new Date(beijingDayStart(input.to).getTime() + DAY_MS)));
   if (input.district) conditions.push(eq(schema.bases.districtCode, input.district));

@@ -3,7 +3,9 @@ import { schema } from '@ssb/db';
 import type { TEventFields } from '@ssb/domain/event-input';
 import { and, eq, sql } from 'drizzle-orm';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
+import { loadFittingCampaign } from '../activity-campaigns/join-campaign.ts';
 import { userError } from '../errors.ts';
+import { queueSearchUpdate } from '../search/outbox.ts';
 import { offerFreedSeats } from '../registrations/offer-freed-seats.ts';
 import { loadMyEvent, withActions } from './load-my-event.ts';
 
@@ -35,6 +37,7 @@ export async function updateEvent(db: Database, viewer: ManagerViewer, input: TE
     const { event } = await loadMyEvent(tx, viewer, input.eventId);
     if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能再修改');
     const { eventId: _e, version, ...fields } = input;
+    if (event.activityCampaignId) await loadFittingCampaign(tx, event.activityCampaignId, columns(fields));
     if (fields.capacity !== null && fields.capacity < event.heldSeats) throw userError('BAD_REQUEST', `已有 ${event.heldSeats} 个名额被报名占用，名额不能少于此数`);
     const [saved] = await tx
       .update(schema.baseEvents)
@@ -42,6 +45,7 @@ export async function updateEvent(db: Database, viewer: ManagerViewer, input: TE
       .where(and(eq(schema.baseEvents.id, event.id), eq(schema.baseEvents.version, version), eq(schema.baseEvents.status, event.status)))
       .returning();
     if (!saved) throw userError('CONFLICT', '该活动已被他人或在其他页面修改，为避免覆盖，本次未保存。请刷新后重新编辑');
+    if (saved.status === 'published') await queueSearchUpdate(tx, 'event', saved.id);
     // More seats than before: those waiting get them now, in order (the update holds the event's row lock).
     if (saved.registrationEnabled) await offerFreedSeats(tx, saved, '名额增加，按候补顺序确认');
     return withActions(saved);

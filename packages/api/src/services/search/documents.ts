@@ -10,6 +10,7 @@ export type DocumentChanges = { upserts: SearchDocument[]; removals: string[] };
 
 type BaseRow = typeof schema.bases.$inferSelect;
 type ResourceRow = typeof schema.resources.$inferSelect;
+type EventRow = typeof schema.baseEvents.$inferSelect;
 
 const isSearchableBase = (base: Pick<BaseRow, 'status'>) => (SEARCHABLE_BASE_STATUSES as readonly string[]).includes(base.status);
 
@@ -55,13 +56,32 @@ export function resourceDocument(resource: ResourceRow, base: Pick<BaseRow, 'nam
   };
 }
 
+/** A published event: its title, summary and place, under its base's name and district, typed 'event'. */
+export function eventDocument(event: EventRow, base: Pick<BaseRow, 'name' | 'districtCode'>): SearchDocument {
+  return {
+    id: event.id,
+    kind: 'event',
+    title: event.title,
+    body: [event.description, event.place].filter(Boolean).join('\n'),
+    type: 'event',
+    districtCode: base.districtCode,
+    baseId: event.baseId,
+    baseName: base.name,
+    elements: [],
+    scientists: [],
+    audiences: event.audiences,
+    sortAt: event.startsAt.toISOString(),
+  };
+}
+const isSearchableEvent = (event: Pick<EventRow, 'status'>, base: Pick<BaseRow, 'status'>) => event.status === 'published' && isSearchableBase(base);
+
 /**
  * What the index must now hold for these entities, read from the database: a published resource
  * of a base that is not revoked, and a base that is active or under rectification, are upserted;
  * anything else (draft, archived, revoked, deleted) is removed. A base's change also refreshes its
  * resources, which carry its name and district and disappear with its revocation.
  */
-export async function loadSearchDocuments(db: DbOrTx, changed: { resourceIds: string[]; baseIds: string[] }): Promise<DocumentChanges> {
+export async function loadSearchDocuments(db: DbOrTx, changed: { resourceIds: string[]; baseIds: string[]; eventIds?: string[] }): Promise<DocumentChanges> {
   const upserts: SearchDocument[] = [];
   const removals = new Set<string>();
 
@@ -97,6 +117,28 @@ export async function loadSearchDocuments(db: DbOrTx, changed: { resourceIds: st
     else removals.add(resource.id);
   }
   for (const id of changed.resourceIds) if (!seen.has(id)) removals.add(id); // deleted rows
+
+  // Events: a published one of a base in the register is indexed; a draft or cancelled one is removed.
+  const eventIds = changed.eventIds ?? [];
+  const eventRows = [];
+  for (const where of [eventIds.length ? inArray(schema.baseEvents.id, eventIds) : null, changed.baseIds.length ? inArray(schema.baseEvents.baseId, changed.baseIds) : null]) {
+    if (!where) continue;
+    eventRows.push(
+      ...(await db
+        .select({ event: schema.baseEvents, base: { name: schema.bases.name, districtCode: schema.bases.districtCode, status: schema.bases.status } })
+        .from(schema.baseEvents)
+        .innerJoin(schema.bases, eq(schema.bases.id, schema.baseEvents.baseId))
+        .where(where)),
+    );
+  }
+  const seenEvents = new Set<string>();
+  for (const { event, base } of eventRows) {
+    if (seenEvents.has(event.id)) continue;
+    seenEvents.add(event.id);
+    if (isSearchableEvent(event, base)) upserts.push(eventDocument(event, base));
+    else removals.add(event.id);
+  }
+  for (const id of eventIds) if (!seenEvents.has(id)) removals.add(id);
   return { upserts, removals: [...removals] };
 }
 
@@ -124,5 +166,17 @@ export async function* allSearchDocuments(db: DbOrTx, pageSize = 500): AsyncGene
     if (rows.length) yield rows.map((r) => resourceDocument(r.resource, r.base));
     if (rows.length < pageSize) break;
     after = rows.at(-1)!.resource.id;
+  }
+  for (let after = ''; ; ) {
+    const rows = await db
+      .select({ event: schema.baseEvents, base: { name: schema.bases.name, districtCode: schema.bases.districtCode } })
+      .from(schema.baseEvents)
+      .innerJoin(schema.bases, eq(schema.bases.id, schema.baseEvents.baseId))
+      .where(and(eq(schema.baseEvents.status, 'published'), inArray(schema.bases.status, [...SEARCHABLE_BASE_STATUSES]), after ? gt(schema.baseEvents.id, after) : undefined))
+      .orderBy(schema.baseEvents.id)
+      .limit(pageSize);
+    if (rows.length) yield rows.map((r) => eventDocument(r.event, r.base));
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)!.event.id;
   }
 }

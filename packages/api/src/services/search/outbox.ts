@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from '@ssb/db';
 
-export type SearchEntity = 'resource' | 'base';
+export type SearchEntity = 'resource' | 'base' | 'event';
 
 /**
  * Records that an entity's search document must be rebuilt. Call it inside the transaction that

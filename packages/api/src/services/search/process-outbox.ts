@@ -27,7 +27,7 @@ export type OutboxBatchResult = { claimed: number; applied: number; failed: numb
 export async function processSearchOutbox(db: Database, engine: SearchEngine, options: OutboxOptions = {}): Promise<OutboxBatchResult> {
   const batchSize = options.batchSize ?? 200;
   const lease = options.leaseSeconds ?? 120;
-  const claimed = rowsOf<{ id: number; entity: 'resource' | 'base'; entity_id: string; attempts: number }>(
+  const claimed = rowsOf<{ id: number; entity: 'resource' | 'base' | 'event'; entity_id: string; attempts: number }>(
     await db.execute(sql`
       update search_outbox set available_at = now() + make_interval(secs => ${lease}), attempts = attempts + 1
       where id in (
@@ -45,8 +45,9 @@ export async function processSearchOutbox(db: Database, engine: SearchEngine, op
   const ids = claimed.map((r) => Number(r.id));
   const resourceIds = [...new Set(claimed.filter((r) => r.entity === 'resource').map((r) => r.entity_id))];
   const baseIds = [...new Set(claimed.filter((r) => r.entity === 'base').map((r) => r.entity_id))];
+  const eventIds = [...new Set(claimed.filter((r) => r.entity === 'event').map((r) => r.entity_id))];
   try {
-    const changes = await loadSearchDocuments(db, { resourceIds, baseIds });
+    const changes = await loadSearchDocuments(db, { resourceIds, baseIds, eventIds });
     await engine.upsert(changes.upserts);
     await engine.remove(changes.removals);
     await db.update(schema.searchOutbox).set({ processedAt: new Date(), lastError: null }).where(inArray(schema.searchOutbox.id, ids));

@@ -9,7 +9,7 @@ import { allSearchDocuments } from './documents.ts';
  */
 export async function reindexSearch(db: Database, engine: SearchEngine, onProgress?: (indexed: number) => void) {
   await engine.setup();
-  const counts = { indexed: 0, resource: 0, base: 0 };
+  const counts = { indexed: 0, resource: 0, base: 0, event: 0 };
   async function* pages() {
     for await (const page of allSearchDocuments(db)) {
       yield page;
