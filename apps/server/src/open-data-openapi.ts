@@ -89,9 +89,37 @@ export const OPEN_DATA_OPENAPI = {
         responses: { 200: { description: '全部已批准的联盟', content: json('AllianceList') } },
       },
     },
+    '/funding/calls': {
+      get: {
+        summary: '专项活动工作经费：已发布的申报通知及其资金总额、已承诺、已拨付、可用余额',
+        operationId: 'listFundingCalls',
+        responses: { 200: { description: '全部已发布的专项申报通知', content: json('FundingCallList') } },
+      },
+    },
+    '/funding/awards.csv': {
+      get: {
+        summary: '获资助项目公开名单（项目、基地、通知、资助金额、状态）',
+        operationId: 'fundingAwardsCsv',
+        responses: { 200: { description: '列：project, base, call, year, amount_awarded（元，两位小数）, status', content: csv } },
+      },
+    },
   },
   components: {
     schemas: {
+      FundingCallList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/FundingCall' } } } },
+      FundingCall: {
+        type: 'object',
+        required: ['id', 'title', 'year', 'pool', 'committed', 'disbursed', 'available'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          title: { type: 'string' },
+          year: { type: 'integer' },
+          pool: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '资金总额（元，两位小数）' },
+          committed: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '已承诺（批准额减释放与退回）' },
+          disbursed: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '已拨付' },
+          available: { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: '可用余额 = 总额 − 已承诺' },
+        },
+      },
       AllianceList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Alliance' } } } },
       Alliance: {
         type: 'object',

@@ -121,3 +121,16 @@ describe('the ledger', () => {
     expect(ledgerTotals(10000, closed)).toMatchObject({ committedFen: 6999, availableFen: 3001 });
   });
 });
+
+describe('approved budget below the request', () => {
+  it('cuts lines in proportion and adds up to the award exactly, to the fen', async () => {
+    const { scaleLines } = await import('./funding.ts');
+    const lines = [1, 2, 3].map((n) => ({ key: `l${n}`, quantity: 1, unitPriceFen: 3333, amountFen: 3333 }));
+    for (const award of [1, 2, 9998, 9999, 5000]) {
+      const scaled = scaleLines(lines, award);
+      expect(scaled.reduce((s, l) => s + l.amountFen, 0)).toBe(award);
+      expect(scaled.every((l) => l.amountFen === l.quantity * l.unitPriceFen)).toBe(true);
+    }
+    expect(scaleLines(lines, 1).map((l) => l.amountFen)).toEqual([1, 0, 0]);
+  });
+});

@@ -381,3 +381,36 @@ export function spendingAgainstBudget(lines: ReadonlyArray<Pick<BudgetLine, 'key
 export const AMOUNT_DISAGREEMENT_PERCENT = 30;
 export const SCORE_DISAGREEMENT_POINTS = 20;
 export const MIN_REVIEWS_FOR_RECOMMENDATION = 2;
+
+/**
+ * The approved budget when the award is below the request: every line cut in proportion, in whole fen,
+ * the fen left over by rounding down given to the largest remainders (then the earliest lines), so the
+ * lines add up to the award exactly. Quantities stay; the unit price becomes the amount (quantity 1).
+ */
+export function scaleLines<T extends Pick<BudgetLine, 'key' | 'amountFen' | 'quantity' | 'unitPriceFen'>>(lines: readonly T[], awardFen: number): T[] {
+  const total = lines.reduce((s, l) => s + l.amountFen, 0);
+  if (awardFen >= total) return lines.map((l) => ({ ...l }));
+  const shares = lines.map((l, i) => {
+    const exact = BigInt(l.amountFen) * BigInt(awardFen);
+    const whole = Number(exact / BigInt(total));
+    return { i, whole, remainder: Number(exact % BigInt(total)) };
+  });
+  let left = awardFen - shares.reduce((s, x) => s + x.whole, 0);
+  const order = [...shares].sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const s of order) {
+    if (left === 0) break;
+    s.whole += 1;
+    left -= 1;
+  }
+  return lines.map((l, i) => {
+    const amountFen = shares[i]!.whole;
+    return amountFen === l.amountFen ? { ...l } : { ...l, quantity: 1, unitPriceFen: amountFen, amountFen };
+  });
+}
+
+/** A date plus days (YYYY-MM-DD, calendar arithmetic). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
