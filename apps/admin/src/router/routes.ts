@@ -152,6 +152,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.title', activeMenu: 'funding' },
       },
       {
+        path: 'funding/applications/:id',
+        name: 'funding-application',
+        component: () => import('#/views/funding/application/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.title', activeMenu: 'funding' },
+      },
+      {
         path: 'funding/desk',
         name: 'funding-desk',
         component: () => import('#/views/funding/desk/index.vue'),
