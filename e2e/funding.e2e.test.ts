@@ -44,8 +44,11 @@ describe('special activity funding', () => {
     await field(base, 'f-aims').first().fill('组织中小学生走进基地，开展科学家精神主题研学活动。');
     for (const [testId, day] of [['f-start', '2026-03-01'], ['f-end', '2099-12-31']] as const) {
       const input = field(base, testId).first();
+      await input.click();
       await input.fill(day);
       await input.press('Enter');
+      await base.locator('h1').click();
+      await expect.poll(() => input.inputValue()).toBe(day);
     }
     await base.locator('[data-testid=f-add-line]').click();
     await base.locator('[data-testid=f-add-line]').click();
@@ -74,7 +77,11 @@ describe('special activity funding', () => {
       const { page, context } = await openPage(browser);
       await signInAdmin(page, platform.baseUrl, email, '/funding/desk');
       await page.locator('[data-testid=funding-desk-table]').getByText(TITLE).click();
-      for (const input of await page.locator('input[data-testid^=score-], [data-testid^=score-] input').all()) await input.fill('80');
+      await page.locator('[data-testid=sheet-lines]').waitFor();
+      for (const input of await page.locator('input[data-testid^=score-], [data-testid^=score-] input').all()) {
+        await input.fill('80');
+        await input.press('Tab');
+      }
       await expect.poll(() => page.locator('[data-testid=sheet-total]').textContent()).toBe('80');
       const cut = page.locator('[data-testid=sheet-lines] .el-table__row').nth(0).locator('input');
       await cut.fill('9000.50');
