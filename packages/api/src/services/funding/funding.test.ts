@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, seedManagedBase } from '../resources/fixtures.ts';
+import { exportFundingAgreement } from './agreement-pdf.ts';
 
 type Managed = Awaited<ReturnType<typeof seedManagedBase>>;
 const DAY = 86_400_000;
@@ -118,6 +119,10 @@ describe.each(TEST_ENGINES)('special activity funding on %s', (engine) => {
     expect(view.currentLines.every((l) => l.amountFen === l.quantity * l.unitPriceFen)).toBe(true);
     expect(view.agreement?.number).toMatch(/^京科精专-2026-001-/);
     expect(view.actions).toEqual(['confirmAgreement']);
+    const { pdf, fileName } = await exportFundingAgreement({ db: api.db }, { userId: applicant.manager.id, grants: [{ organizationId: applicant.organization.id, role: 'base_manager' }] }, draft.id);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fileName).toMatch(/^资助协议书-京科精专-2026-001-/);
+    await expect(exportFundingAgreement({ db: api.db }, { userId: other.manager.id, grants: [{ organizationId: other.organization.id, role: 'base_manager' }] }, draft.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Tranches only after the agreement, never beyond the award.
     await expect(officeCaller.funding.recordTranche({ applicationId: draft.id, amount: '100', paidOn: '2026-04-01', voucherNo: 'PZ-1' })).rejects.toThrow('协议书确认后才能拨款');
@@ -166,7 +171,7 @@ describe.each(TEST_ENGINES)('special activity funding on %s', (engine) => {
     const open = await (await api.anonymous()).funding.calls();
     expect(open.find((c) => c.id === call.id)).toMatchObject({ poolFen: 10_000_000, committedFen: 1_265_000, availableFen: 8_735_000 });
     expect(await audit(draft.id)).toEqual([
-      'funding.application_created', 'funding.application_submitted', 'funding.reviewers_assigned', 'funding.review_submitted', 'funding.review_submitted', 'funding.approved',
+      'funding.application_created', 'funding.application_submitted', 'funding.reviewers_assigned', 'funding.review_submitted', 'funding.review_submitted', 'funding.approved', 'export.funding_agreement',
       'funding.agreement_confirmed', 'funding.tranche_recorded', 'funding.budget_change_recorded', 'funding.budget_change_requested', 'funding.budget_change_approved',
       'funding.report_submitted', 'funding.report_returned', 'funding.report_submitted', 'funding.report_accepted', 'funding.report_closed',
     ]);
