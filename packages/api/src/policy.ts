@@ -283,7 +283,7 @@ export const ROUTE_POLICY: Record<string, Rule> = {
   'GET /files/summary.:format': { who: ['recommender'], rows: 'the caller’s own body’s recommended nominations; audited; same-origin fetch only' },
   'GET /files/bases/:id/certificate.pdf': { who: OFFICE, rows: 'any base; audited; same-origin fetch only' },
   'GET /files/register/certificates.pdf': { who: OFFICE, rows: 'a batch of bases; audited; same-origin fetch only' },
-  'GET /files/funding/:id/agreement.pdf': { who: 'signed-in', rows: 'as funding.get: the applying organization’s managers and coordinators, and the office; audited; same-origin fetch only' },
+  'GET /files/funding/:id/agreement.pdf': { who: 'signed-in', rows: 'as funding.get: the applying organization’s managers and coordinators, and the office (others get 404); audited; same-origin fetch only' },
   'GET /files/register/national-list.xlsx': { who: OFFICE, rows: 'a batch of bases; audited; same-origin fetch only' },
   'POST /files/resources/:resourceId': { who: ['base_manager'], rows: 'an image for a resource of a base the caller manages' },
   'GET /files/resources/:resourceId/:key': { who: 'public', rows: 'media of a published resource to anyone; of an unpublished one only to its base’s managers' },

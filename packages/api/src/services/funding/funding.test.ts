@@ -122,7 +122,7 @@ describe.each(TEST_ENGINES)('special activity funding on %s', (engine) => {
     const { pdf, fileName } = await exportFundingAgreement({ db: api.db }, { userId: applicant.manager.id, grants: [{ organizationId: applicant.organization.id, role: 'base_manager' }] }, draft.id);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(fileName).toMatch(/^资助协议书-京科精专-2026-001-/);
-    await expect(exportFundingAgreement({ db: api.db }, { userId: other.manager.id, grants: [{ organizationId: other.organization.id, role: 'base_manager' }] }, draft.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportFundingAgreement({ db: api.db }, { userId: other.manager.id, grants: [{ organizationId: other.organization.id, role: 'base_manager' }] }, draft.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Tranches only after the agreement, never beyond the award.
     await expect(officeCaller.funding.recordTranche({ applicationId: draft.id, amount: '100', paidOn: '2026-04-01', voucherNo: 'PZ-1' })).rejects.toThrow('协议书确认后才能拨款');
