@@ -228,4 +228,31 @@ describe.each(TEST_ENGINES)('special activity funding on %s', (engine) => {
     const statuses = await api.db.select({ status: schema.fundingApplications.status }).from(schema.fundingApplications).where(and(eq(schema.fundingApplications.callId, call.id), eq(schema.fundingApplications.status, 'approved')));
     expect(statuses).toHaveLength(8);
   });
+  it('an alliance applies for a joint action through its lead base with co-applicant members; members of allied units are never planned', async () => {
+    const officeCaller = await api.as(office.id);
+    const allied = await seedUser(api.db, { roles: [{ organizationId: neighbour.organization.id, role: 'funding_reviewer' }] });
+    const call = await officeCaller.funding.createCall(callFields({ title: '联合行动专项', groupMemberIds: [reviewerA.id, allied.id] }));
+    await officeCaller.funding.setCallStatus({ callId: call.id, status: 'open' });
+    const coordinator = await seedUser(api.db, { roles: [{ organizationId: applicant.organization.id, role: 'alliance_coordinator' }] });
+    const [alliance] = await api.db
+      .insert(schema.alliances)
+      .values({ name: '测试联盟', kind: 'regional', districtCodes: ['110108'], leadBaseId: applicant.base.id, status: 'approved', proposedBy: coordinator.id, coordinatorUserId: coordinator.id })
+      .returning();
+    await api.db.insert(schema.allianceMembers).values([
+      { allianceId: alliance!.id, organizationId: applicant.organization.id, baseId: applicant.base.id, role: 'lead', status: 'active' },
+      { allianceId: alliance!.id, organizationId: neighbour.organization.id, baseId: neighbour.base.id, role: 'member', status: 'active' },
+    ]);
+    const caller = await api.as(coordinator.id);
+    await expect(caller.funding.create({ callId: call.id, baseId: neighbour.base.id, allianceId: alliance!.id, kind: 'joint' })).rejects.toThrow('联盟的联合行动须以牵头基地的名义申请');
+    await expect(caller.funding.create({ callId: call.id, baseId: applicant.base.id, allianceId: alliance!.id, kind: 'activity' })).rejects.toThrow('联盟只能申请联合行动项目');
+    const draft = await caller.funding.create({ callId: call.id, baseId: applicant.base.id, allianceId: alliance!.id, kind: 'joint' });
+    await expect(caller.funding.saveDraft({ applicationId: draft.id, version: draft.version, fields: fields({ kind: 'joint', coApplicantBaseIds: [other.base.id] }) })).rejects.toThrow('合作申请基地须为本联盟在盟、状态正常的基地');
+    const saved = await caller.funding.saveDraft({ applicationId: draft.id, version: draft.version, fields: fields({ kind: 'joint', title: '西山联合研学行动', coApplicantBaseIds: [neighbour.base.id] }) });
+    await caller.funding.submit({ applicationId: draft.id });
+    expect((await caller.funding.get({ applicationId: draft.id })).coApplicants.map((c) => c.baseId)).toEqual([neighbour.base.id]);
+    expect(saved.version).toBe(2);
+    // A member of the co-applying (and allied) organization is never planned.
+    const plan = await officeCaller.funding.previewAssignment({ callId: call.id, perApplication: 2 });
+    expect(plan.plan.find((p) => p.applicationId === draft.id)).toMatchObject({ reviewerIds: [reviewerA.id], short: 1 });
+  });
 });
