@@ -1,11 +1,13 @@
 // `pnpm bench [name…]`: runs the named scenarios (all when none), each printing one JSON line.
 import { exportsScenario } from './scenarios/exports.ts';
+import { fundingSurgeScenario } from './scenarios/funding-surge.ts';
 import { publicListScenario } from './scenarios/public-list.ts';
 import { quotaSurgeScenario } from './scenarios/quota-surge.ts';
 import { searchScenario } from './scenarios/search.ts';
 
 const SCENARIOS: Record<string, () => Promise<Record<string, unknown>>> = {
   exports: exportsScenario,
+  'funding-surge': fundingSurgeScenario,
   'public-list': publicListScenario,
   'quota-surge': quotaSurgeScenario,
   search: searchScenario,

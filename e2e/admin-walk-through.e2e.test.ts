@@ -41,12 +41,12 @@ describe('the admin console as each role meets it', () => {
     await context.close();
   });
 
-  test('a funding reviewer is told funding review is not open; an office user is told 我的评审 is for experts', async () => {
+  test('a funding reviewer finds the funding work waiting; an office user is told 我的评审 is for experts', async () => {
     const funding = await openPage(browser);
     await signInAdmin(funding.page, platform.baseUrl, 'funding@demo.ssb.local', '/');
     await funding.page.locator('[data-testid=funding-work]').waitFor();
     const home = (await funding.page.locator('[data-testid=reviewer-home]').textContent()) ?? '';
-    expect(home).toContain('尚未在本平台开通');
+    expect(home).toContain('待审核 1 件');
     expect(home).not.toContain('目前没有分配给您的');
     expect(await funding.page.locator('[data-testid=expert-work]').count()).toBe(0);
     await funding.context.close();

@@ -1,4 +1,4 @@
-import { exportBatchCertificates, exportCertificate, exportNationalList, type ApiDeps } from '@ssb/api';
+import { exportBatchCertificates, exportCertificate, exportFundingAgreement, exportNationalList, type ApiDeps } from '@ssb/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, sendExportError, UUID } from './export-replies.ts';
 import { viewerFromRequest } from './viewer.ts';
@@ -45,6 +45,14 @@ export function registerBaseRegisterExportRoutes(app: FastifyInstance, deps: Api
     return download(deps, request, reply, async (viewer) => {
       const { fileName, file } = await exportNationalList(deps, viewer, batchYear);
       return { fileName, body: file, type: XLSX };
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/files/funding/:id/agreement.pdf', (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '未找到该经费申请' } });
+    return download(deps, request, reply, async (viewer) => {
+      const { fileName, pdf } = await exportFundingAgreement(deps, viewer, request.params.id);
+      return { fileName, body: pdf, type: 'application/pdf' };
     });
   });
 }

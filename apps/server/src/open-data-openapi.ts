@@ -103,6 +103,20 @@ export const OPEN_DATA_OPENAPI = {
         responses: { 200: { description: '全部已批准的联盟', content: json('AllianceList') } },
       },
     },
+    '/funding/calls': {
+      get: {
+        summary: '专项活动工作经费：已发布的申报通知及其资金总额、已承诺、已拨付、可用余额',
+        operationId: 'listFundingCalls',
+        responses: { 200: { description: '全部已发布的专项申报通知', content: json('FundingCallList') } },
+      },
+    },
+    '/funding/awards.csv': {
+      get: {
+        summary: '获资助项目公开名单（项目、基地、通知、资助金额、状态）',
+        operationId: 'fundingAwardsCsv',
+        responses: { 200: { description: '列：project, base, call, year, amount_awarded（元，两位小数）, status', content: csv } },
+      },
+    },
   },
   components: { schemas: components },
 } as const;

@@ -146,3 +146,18 @@ export const ZOpenBasePage = named('BasePage', pageOf(ZOpenBase));
 export const ZOpenResourcePage = named('ResourcePage', pageOf(ZOpenResource));
 export const ZOpenEventPage = named('EventPage', pageOf(ZOpenEvent));
 export const ZOpenAllianceList = named('AllianceList', z.strictObject({ items: z.array(ZOpenAlliance) }));
+
+const yuan = (description: string, signed = false) => z.string().regex(signed ? /^-?\d+\.\d{2}$/ : /^\d+\.\d{2}$/).meta({ description });
+export const ZOpenFundingCall = named(
+  'FundingCall',
+  z.strictObject({
+    id: z.uuid(),
+    title: z.string(),
+    year: z.number().int(),
+    pool: yuan('资金总额（元，两位小数）'),
+    committed: yuan('已承诺（批准额减释放与退回）'),
+    disbursed: yuan('已拨付'),
+    available: yuan('可用余额 = 总额 − 已承诺', true),
+  }),
+);
+export const ZOpenFundingCallList = named('FundingCallList', z.strictObject({ items: z.array(ZOpenFundingCall) }));

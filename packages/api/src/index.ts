@@ -24,6 +24,7 @@ export { isAssignedExpertOf } from './services/review/expert-view.ts';
 export * as openData from './services/open-data/open-data.ts';
 export * as searchIndex from './services/search/index.ts';
 export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/base-register/export-register.ts';
+export { exportFundingAgreement } from './services/funding/agreement-pdf.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';

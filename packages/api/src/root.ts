@@ -19,6 +19,7 @@ import { searchRouter } from './routers/search.ts';
 import { eventsRouter } from './routers/events.ts';
 import { alliancesRouter } from './routers/alliances.ts';
 import { activityCampaignsRouter } from './routers/activity-campaigns.ts';
+import { fundingRouter } from './routers/funding.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   alliances: alliancesRouter,
   activityCampaigns: activityCampaignsRouter,
+  funding: fundingRouter,
 });
 
 export type AppRouter = typeof appRouter;

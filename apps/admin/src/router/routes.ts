@@ -13,7 +13,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' | 'funding' | 'fundingDesk' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -144,6 +144,36 @@ export const routes: RouteRecordRaw[] = [
         name: 'alliance-detail',
         component: () => import('#/views/alliances/detail/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'alliancesOffice.title', activeMenu: 'alliances' },
+      },
+      {
+        path: 'funding',
+        name: 'funding',
+        component: () => import('#/views/funding/calls/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.menu', menu: { order: 35, icon: 'funding' } },
+      },
+      {
+        path: 'funding/calls/:id',
+        name: 'funding-call',
+        component: () => import('#/views/funding/call/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.title', activeMenu: 'funding' },
+      },
+      {
+        path: 'funding/applications/:id',
+        name: 'funding-application',
+        component: () => import('#/views/funding/application/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.title', activeMenu: 'funding' },
+      },
+      {
+        path: 'funding/desk',
+        name: 'funding-desk',
+        component: () => import('#/views/funding/desk/index.vue'),
+        meta: { roles: ['funding_reviewer'], titleKey: 'fundingDesk.menu', menu: { order: 36, icon: 'fundingDesk' } },
+      },
+      {
+        path: 'funding/desk/:id',
+        name: 'funding-sheet',
+        component: () => import('#/views/funding/sheet/index.vue'),
+        meta: { roles: ['funding_reviewer'], titleKey: 'fundingDesk.sheet', activeMenu: 'funding-desk' },
       },
       {
         path: 'statistics',

@@ -15,3 +15,4 @@ export * from './uploads.ts';
 export * from './alliances.ts';
 export * from './event-registrations.ts';
 export * from './activity-campaigns.ts';
+export * from './funding.ts';

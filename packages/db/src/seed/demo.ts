@@ -11,6 +11,7 @@ import { seedDemoBases } from './register.ts';
 import { seedDemoNominations } from './demo-nominations.ts';
 import { seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoEvents } from './events.ts';
+import { seedDemoFunding } from './demo-funding.ts';
 import { seedDemoAlliances } from './demo-alliances.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoResources } from './resources.ts';
@@ -153,6 +154,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoAlliances(db);
   await seedDemoRegistrations(db);
   await seedDemoCampaigns(db);
+  await seedDemoFunding(db, DEMO_PASSWORD);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

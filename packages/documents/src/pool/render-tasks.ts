@@ -1,5 +1,6 @@
 import { renderApplicationPdf } from '../application-pdf.ts';
 import { renderCertificates } from '../certificate.ts';
+import { renderFundingAgreement } from '../funding-agreement.ts';
 import { renderNationalListXlsx } from '../national-list.ts';
 import { renderSummaryPdf } from '../summary-pdf.ts';
 import { renderSummaryXlsx } from '../summary-xlsx.ts';
@@ -8,6 +9,7 @@ import { renderSummaryXlsx } from '../summary-xlsx.ts';
 export const RENDER_TASKS = {
   applicationPdf: renderApplicationPdf,
   certificates: renderCertificates,
+  fundingAgreement: renderFundingAgreement,
   nationalListXlsx: renderNationalListXlsx,
   summaryPdf: renderSummaryPdf,
   summaryXlsx: renderSummaryXlsx,

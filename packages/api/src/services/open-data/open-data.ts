@@ -170,3 +170,4 @@ export async function openResourcesCsv(db: DbOrTx, links: OpenDataLinks) {
 
 /** Approved alliances with their active members (kept with the alliances' other reads). */
 export { listOpenAlliances } from '../alliances/public-alliances.ts';
+export { openFundingAwardsCsv, openFundingCalls } from '../funding/open.ts';
