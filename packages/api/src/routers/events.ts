@@ -1,5 +1,5 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventBrowse, ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
@@ -42,8 +42,9 @@ export const eventsRouter = {
 
   create: baseManagerProcedure.input(ZEventFields.extend({ baseId: z.uuid() })).mutation(({ ctx, input }) => createEvent(ctx.db, viewerOf(ctx), input)),
 
+  /** Registration settings left out of the input keep their stored values. */
   update: baseManagerProcedure
-    .input(ZEventFields.extend({ eventId: z.uuid(), version: z.number().int().min(1) }))
+    .input(ZEventUpdate)
     .mutation(({ ctx, input }) => updateEvent(ctx.db, viewerOf(ctx), input)),
 
   publish: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).mutation(({ ctx, input }) => publishEvent(ctx.db, viewerOf(ctx), input)),

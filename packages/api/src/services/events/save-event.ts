@@ -1,6 +1,7 @@
 import type { Database } from '@ssb/db';
 import { schema } from '@ssb/db';
-import type { TEventFields } from '@ssb/domain/event-input';
+import { eventFieldsProblem, type TEventFields, type TEventUpdate } from '@ssb/domain/event-input';
+import { REGISTRATION_SETTING_KEYS } from '@ssb/domain/registration-input';
 import { and, eq, sql } from 'drizzle-orm';
 import { loadManagedBase, type ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
@@ -29,12 +30,30 @@ export async function createEvent(db: Database, viewer: ManagerViewer, input: TE
   });
 }
 
-/** Saves the form only over the version it was opened at, so a colleague's save is never lost. */
-export async function updateEvent(db: Database, viewer: ManagerViewer, input: TEventFields & { eventId: string; version: number }) {
+/** The stored registration settings, as the form's input has them. */
+const storedSettings = (event: typeof schema.baseEvents.$inferSelect) => ({
+  registrationEnabled: event.registrationEnabled,
+  registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
+  registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
+  maxSeatsPerRegistration: event.maxSeatsPerRegistration,
+  offerAcceptanceHours: event.offerAcceptanceHours,
+  personalDataDays: event.personalDataDays,
+});
+
+/**
+ * Saves the form only over the version it was opened at, so a colleague's save is never lost.
+ * Registration settings that were not sent keep their stored values.
+ */
+export async function updateEvent(db: Database, viewer: ManagerViewer, input: TEventUpdate) {
   return db.transaction(async (tx) => {
     const { event } = await loadMyEvent(tx, viewer, input.eventId);
     if (event.status === 'cancelled') throw userError('BAD_REQUEST', '已取消的活动不能再修改');
-    const { eventId: _e, version, ...fields } = input;
+    const { eventId: _e, version, ...sent } = input;
+    const kept = storedSettings(event);
+    const settings = Object.fromEntries(REGISTRATION_SETTING_KEYS.map((key) => [key, sent[key] === undefined ? kept[key] : sent[key]]));
+    const fields = { ...sent, ...settings } as TEventFields;
+    const problem = eventFieldsProblem(fields);
+    if (problem) throw userError('BAD_REQUEST', problem.message);
     if (fields.capacity !== null && fields.capacity < event.heldSeats) throw userError('BAD_REQUEST', `已有 ${event.heldSeats} 个名额被报名占用，名额不能少于此数`);
     const [saved] = await tx
       .update(schema.baseEvents)
