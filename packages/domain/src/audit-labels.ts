@@ -91,6 +91,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'event.cohost.declined': { zh: '谢绝联合主办', en: 'Co-hosting declined' },
   'event.cohost.update': { zh: '修改联合主办信息', en: 'Co-host part changed' },
   'registration.cancel': { zh: '主办方取消报名', en: 'Registration cancelled by the host' },
+  'registration.purge': { zh: '删除报名人个人信息（到期）', en: 'Registrants’ personal data deleted (retention ended)' },
+  'registration.export': { zh: '导出报名名单', en: 'Registrations exported' },
   'export.application_pdf': { zh: '导出申报表 PDF', en: 'Application PDF exported' },
   'export.materials_zip': { zh: '打包下载申报材料', en: 'Materials zip exported' },
   'export.summary_xlsx': { zh: '导出汇总表（Excel）', en: 'Summary table exported (Excel)' },

@@ -104,3 +104,16 @@ export function pickFromWaitingList<T extends { seats: number }>(freeSeats: numb
   }
   return picked;
 }
+
+/** When an offer of freed seats lapses: after the event's acceptance hours, and never after the event starts. */
+export function offerDeadline(offeredAt: Date, hours: number, startsAt: Date) {
+  const deadline = new Date(offeredAt.getTime() + hours * 3600_000);
+  return deadline < startsAt ? deadline : startsAt;
+}
+
+/** Who is reminded the day before: registered (and confirmed) before the reminder window opened. */
+export const REMINDER_HOURS_BEFORE = 24;
+export const reminderWindowOpens = (startsAt: Date) => new Date(startsAt.getTime() - REMINDER_HOURS_BEFORE * 3600_000);
+
+/** When registrants' names, phones and emails are deleted: the set number of days after the event ends. */
+export const personalDataDueAt = (endsAt: Date, days: number) => new Date(endsAt.getTime() + days * 86400_000);

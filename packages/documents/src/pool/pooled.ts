@@ -2,6 +2,7 @@ import type { ApplicationPdfInput } from '../application-pdf.ts';
 import type { CertificateInput } from '../certificate.ts';
 import type { FontOptions } from '../fonts.ts';
 import type { NationalListInput } from '../national-list.ts';
+import type { RegistrationsSheetInput } from '../registrations-xlsx.ts';
 import type { SummaryInput } from '../summary.ts';
 import { documentPool } from './shared-pool.ts';
 
@@ -19,3 +20,5 @@ export const renderSummaryPdf = async (input: SummaryInput & { fonts?: FontOptio
 export const renderSummaryXlsx = async (input: SummaryInput) => (await documentPool().run('summaryXlsx', input)).bytes;
 
 export const renderNationalListXlsx = async (input: NationalListInput) => (await documentPool().run('nationalListXlsx', input)).bytes;
+
+export const renderRegistrationsXlsx = async (input: RegistrationsSheetInput) => (await documentPool().run('registrationsXlsx', input)).bytes;

@@ -1,6 +1,7 @@
 import { renderApplicationPdf } from '../application-pdf.ts';
 import { renderCertificates } from '../certificate.ts';
 import { renderNationalListXlsx } from '../national-list.ts';
+import { renderRegistrationsXlsx } from '../registrations-xlsx.ts';
 import { renderSummaryPdf } from '../summary-pdf.ts';
 import { renderSummaryXlsx } from '../summary-xlsx.ts';
 
@@ -9,6 +10,7 @@ export const RENDER_TASKS = {
   applicationPdf: renderApplicationPdf,
   certificates: renderCertificates,
   nationalListXlsx: renderNationalListXlsx,
+  registrationsXlsx: renderRegistrationsXlsx,
   summaryPdf: renderSummaryPdf,
   summaryXlsx: renderSummaryXlsx,
 };
