@@ -15,6 +15,7 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
 import { registerEventExportRoutes } from './event-exports.ts';
+import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -161,6 +162,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerExportRoutes(server, deps);
   registerBaseRegisterExportRoutes(server, deps);
   registerEventExportRoutes(server, deps);
+  registerEventReportPhotoRoutes(server, deps, env.DATA_DIR);
   registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];

@@ -25,6 +25,7 @@ export * as openData from './services/open-data/open-data.ts';
 export * as searchIndex from './services/search/index.ts';
 export { exportBatchCertificates, exportCertificate, exportNationalList } from './services/base-register/export-register.ts';
 export { exportRegistrations } from './services/registrations/export-registrations.ts';
+export { attachReportPhoto, findReportPhoto } from './services/event-reports/report-photos.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';

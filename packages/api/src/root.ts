@@ -18,6 +18,7 @@ import { reviewRouter } from './routers/review.ts';
 import { searchRouter } from './routers/search.ts';
 import { eventsRouter } from './routers/events.ts';
 import { alliancesRouter } from './routers/alliances.ts';
+import { eventReportsRouter } from './routers/event-reports.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   search: searchRouter,
   events: eventsRouter,
   alliances: alliancesRouter,
+  eventReports: eventReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
