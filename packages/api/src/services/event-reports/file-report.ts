@@ -1,5 +1,5 @@
 import { schema, type Database, type DbOrTx } from '@ssb/db';
-import { attendanceProblem, mayFileReport, YOUNG_AUDIENCES, type TEventReport, type TReportLink } from '@ssb/domain/event-report';
+import { attendanceProblem, mayFileReport, YOUNG_AUDIENCES, type TEventReport } from '@ssb/domain/event-report';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import type { ManagerViewer } from '../base-profile/managed-bases.ts';
@@ -51,7 +51,7 @@ export async function fileEventReport(db: Database, viewer: ManagerViewer, input
       youngPeople: input.youngPeople,
       audiences: input.audiences,
       summary: input.summary,
-      links: input.links as Array<TReportLink>,
+      links: input.links,
       filedBy: viewer.userId,
       filedAt: now,
     };
