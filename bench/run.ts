@@ -2,12 +2,14 @@
 import { exportsScenario } from './scenarios/exports.ts';
 import { publicListScenario } from './scenarios/public-list.ts';
 import { quotaSurgeScenario } from './scenarios/quota-surge.ts';
+import { registrationSurgeScenario } from './scenarios/registration-surge.ts';
 import { searchScenario } from './scenarios/search.ts';
 
 const SCENARIOS: Record<string, () => Promise<Record<string, unknown>>> = {
   exports: exportsScenario,
   'public-list': publicListScenario,
   'quota-surge': quotaSurgeScenario,
+  'registration-surge': registrationSurgeScenario,
   search: searchScenario,
 };
 

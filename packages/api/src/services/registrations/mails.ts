@@ -9,22 +9,22 @@ type EventFacts = { id: string; title: string; startsAt: Date; endsAt: Date; pla
 const SIGNATURE = '\n\n科学家精神教育基地资源共享平台';
 const when = (event: EventFacts) => `${formatEventPeriod(event.startsAt, event.endsAt)}（北京时间）`;
 
-/** The confirmation (or waiting-list) mail, with the door code and the page that shows and cancels it. */
 /** The registrant's own page; the secret is only ever in the mail that carries it. */
 const ownPage = (publicUrl: string, registrationId: string, secret: string) => `${publicUrl}/events/registration/${registrationId}?token=${secret}`;
 
-export async function mailRegistration(db: DbOrTx, publicUrl: string, event: EventFacts, registration: Mailed & { id: string; status: 'confirmed' | 'waitlisted' }, secret: string) {
-  if (!registration.email) return;
+/** The confirmation (or waiting-list) mail, with the door code and the page that shows and cancels it. */
+export function registrationMail(publicUrl: string, event: EventFacts, registration: Mailed & { id: string; status: 'confirmed' | 'waitlisted' }, secret: string) {
+  if (!registration.email) return null;
   const page = ownPage(publicUrl, registration.id, secret);
   const state =
     registration.status === 'confirmed'
       ? `您已报名成功，共 ${registration.seats} 人。入场签到码：${registration.code}`
       : `活动名额已满，您已进入候补名单（${registration.seats} 人）。有名额空出时将按报名先后为您确认，并邮件通知。`;
-  await enqueueJob(db, 'mail.send', {
+  return {
     to: registration.email,
     subject: `【活动报名】${event.title}`,
     text: `${registration.name ?? ''}，您好：\n\n${state}\n\n活动：${event.title}\n时间：${when(event)}\n地点：${event.place}\n\n查看报名、出示二维码或取消报名：${page}${SIGNATURE}`,
-  });
+  };
 }
 
 /** A waiting entry that got seats freed by a cancellation. */
