@@ -3,6 +3,7 @@ import { exportsScenario } from './scenarios/exports.ts';
 import { fundingSurgeScenario } from './scenarios/funding-surge.ts';
 import { publicListScenario } from './scenarios/public-list.ts';
 import { quotaSurgeScenario } from './scenarios/quota-surge.ts';
+import { registrationSurgeScenario } from './scenarios/registration-surge.ts';
 import { searchScenario } from './scenarios/search.ts';
 
 const SCENARIOS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -10,6 +11,7 @@ const SCENARIOS: Record<string, () => Promise<Record<string, unknown>>> = {
   'funding-surge': fundingSurgeScenario,
   'public-list': publicListScenario,
   'quota-surge': quotaSurgeScenario,
+  'registration-surge': registrationSurgeScenario,
   search: searchScenario,
 };
 

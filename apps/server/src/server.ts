@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, expireDueBases, purgeExpiredSessions, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -14,6 +14,8 @@ import { createFileStore } from './file-store.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
+import { registerEventExportRoutes } from './event-exports.ts';
+import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -159,6 +161,8 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
   registerBaseRegisterExportRoutes(server, deps);
+  registerEventExportRoutes(server, deps);
+  registerEventReportPhotoRoutes(server, deps, env.DATA_DIR);
   registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
@@ -176,6 +180,12 @@ export async function createServer(options: CreateServerOptions = {}) {
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));
+  // Offers lapse by the hour, so registrations are swept more often: one sweep job at a time on the queue.
+  const registrationSweep = setInterval(() => {
+    enqueueRegistrationSweep(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'registration sweep not queued'));
+  }, REGISTRATION_SWEEP_EVERY_MS);
+  registrationSweep.unref();
+  server.addHook('onClose', async () => clearInterval(registrationSweep));
 
   return {
     server,

@@ -20,6 +20,7 @@ import { eventsRouter } from './routers/events.ts';
 import { alliancesRouter } from './routers/alliances.ts';
 import { activityCampaignsRouter } from './routers/activity-campaigns.ts';
 import { fundingRouter } from './routers/funding.ts';
+import { eventReportsRouter } from './routers/event-reports.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   alliances: alliancesRouter,
   activityCampaigns: activityCampaignsRouter,
   funding: fundingRouter,
+  eventReports: eventReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUDIENCES } from './bases.ts';
 import { DISTRICT_CODES } from './districts.ts';
 import { EVENT_KINDS } from './events.ts';
-import { ZRegistrationSettings } from './registration-input.ts';
+import { ZRegistrationSettings, ZRegistrationSettingsPatch } from './registration-input.ts';
 
 /** Input schemas of base events, used by the portal's form and by the procedures. */
 
@@ -10,32 +10,62 @@ export const EVENT_LIMITS = { titleMax: 80, descriptionMax: 5000, placeMax: 200,
 
 const instant = (error: string) => z.iso.datetime({ offset: true, error });
 
-export const ZEventFields = z
-  .object({
-    kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
-    title: z.string().trim().min(2, { error: '活动名称至少 2 个字' }).max(EVENT_LIMITS.titleMax, { error: `活动名称不超过 ${EVENT_LIMITS.titleMax} 个字` }),
-    /** Plain text; pages show it with its line breaks and never as HTML. */
-    description: z.string().trim().max(EVENT_LIMITS.descriptionMax, { error: `活动介绍不超过 ${EVENT_LIMITS.descriptionMax} 字` }),
-    /** ISO instants with their offset; the portal sends Beijing wall-clock times as +08:00. */
-    startsAt: instant('请选择开始时间'),
-    endsAt: instant('请选择结束时间'),
-    place: z.string().trim().min(1, { error: '请填写活动地点' }).max(EVENT_LIMITS.placeMax, { error: `地点不超过 ${EVENT_LIMITS.placeMax} 字` }),
-    audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
-    capacity: z
-      .number({ error: '名额应为整数' })
-      .int({ error: '名额应为整数' })
-      .min(1, { error: '名额至少为 1' })
-      .max(EVENT_LIMITS.capacityMax, { error: '名额过大' })
-      .nullable(),
-    bookingInfo: z.string().trim().max(EVENT_LIMITS.bookingInfoMax, { error: `报名方式不超过 ${EVENT_LIMITS.bookingInfoMax} 字` }),
-    ...ZRegistrationSettings.shape,
-  })
-  .refine((e) => Date.parse(e.endsAt) >= Date.parse(e.startsAt), { error: '结束时间不能早于开始时间', path: ['endsAt'] })
-  .refine((e) => !e.registrationEnabled || e.capacity !== null, { error: '在平台报名需要设定名额', path: ['capacity'] })
-  .refine((e) => !e.registrationOpensAt || !e.registrationClosesAt || Date.parse(e.registrationClosesAt) > Date.parse(e.registrationOpensAt), {
-    error: '报名截止时间应晚于开始时间',
-    path: ['registrationClosesAt'],
-  });
+const eventOwnFields = {
+  kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
+  title: z.string().trim().min(2, { error: '活动名称至少 2 个字' }).max(EVENT_LIMITS.titleMax, { error: `活动名称不超过 ${EVENT_LIMITS.titleMax} 个字` }),
+  /** Plain text; pages show it with its line breaks and never as HTML. */
+  description: z.string().trim().max(EVENT_LIMITS.descriptionMax, { error: `活动介绍不超过 ${EVENT_LIMITS.descriptionMax} 字` }),
+  /** ISO instants with their offset; the portal sends Beijing wall-clock times as +08:00. */
+  startsAt: instant('请选择开始时间'),
+  endsAt: instant('请选择结束时间'),
+  place: z.string().trim().min(1, { error: '请填写活动地点' }).max(EVENT_LIMITS.placeMax, { error: `地点不超过 ${EVENT_LIMITS.placeMax} 字` }),
+  audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
+  capacity: z
+    .number({ error: '名额应为整数' })
+    .int({ error: '名额应为整数' })
+    .min(1, { error: '名额至少为 1' })
+    .max(EVENT_LIMITS.capacityMax, { error: '名额过大' })
+    .nullable(),
+  bookingInfo: z.string().trim().max(EVENT_LIMITS.bookingInfoMax, { error: `报名方式不超过 ${EVENT_LIMITS.bookingInfoMax} 字` }),
+};
+
+type EventRuleInput = {
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  registrationEnabled?: boolean;
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+};
+
+/**
+ * The rules across an event's fields, as [field, message] of the first broken one (or null). The form's
+ * schema checks them on what was sent; an update checks them again once left-out settings are filled from storage.
+ */
+export function eventFieldsProblem(e: EventRuleInput): { path: keyof EventRuleInput; message: string } | null {
+  if (Date.parse(e.endsAt) < Date.parse(e.startsAt)) return { path: 'endsAt', message: '结束时间不能早于开始时间' };
+  if (e.registrationEnabled && e.capacity === null) return { path: 'capacity', message: '在平台报名需要设定名额' };
+  if (e.registrationOpensAt && e.registrationClosesAt && Date.parse(e.registrationClosesAt) <= Date.parse(e.registrationOpensAt)) {
+    return { path: 'registrationClosesAt', message: '报名截止时间应晚于开始时间' };
+  }
+  return null;
+}
+
+const checkEventRules = (e: EventRuleInput, ctx: z.RefinementCtx) => {
+  const problem = eventFieldsProblem(e);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
+};
+
+export const ZEventFields = z.object({ ...eventOwnFields, ...ZRegistrationSettings.shape }).superRefine(checkEventRules);
+/**
+ * An update of an event: its own fields in full (the form sends them all), the registration settings
+ * only when sent — one that is left out keeps its stored value, so a client that does not know of
+ * registration never switches it off.
+ */
+export const ZEventUpdate = z
+  .object({ ...eventOwnFields, ...ZRegistrationSettingsPatch.shape, eventId: z.uuid(), version: z.number().int().min(1) })
+  .superRefine(checkEventRules);
+export type TEventUpdate = z.infer<typeof ZEventUpdate>;
 export type TEventFields = z.infer<typeof ZEventFields>;
 
 export const ZEventCancel = z.object({

@@ -30,14 +30,52 @@ export const ZCheckIn = z.object({
     .regex(new RegExp(`^[${CODE_ALPHABET}]{${REGISTRATION_LIMITS.codeLength}}$`), { error: `签到码为 ${REGISTRATION_LIMITS.codeLength} 位字母或数字` }),
 });
 
-/** Registration settings of an event, kept with its other fields. */
+/** The longest an offer of freed seats may wait for its acceptance, and how long registrants' data may be kept. */
+export const REGISTRATION_SETTING_LIMITS = { offerHoursMax: 168, personalDataDaysMax: 365, personalDataDaysDefault: 30 } as const;
+
+/** Each registration setting, without a default: an update that leaves one out keeps the stored value. */
+const registrationSettingFields = {
+  registrationEnabled: z.boolean(),
+  registrationOpensAt: z.iso.datetime({ offset: true, error: '请选择报名开始时间' }).nullable(),
+  registrationClosesAt: z.iso.datetime({ offset: true, error: '请选择报名截止时间' }).nullable(),
+  maxSeatsPerRegistration: z.number().int().min(1, { error: '每次报名至少 1 人' }).max(REGISTRATION_LIMITS.seatsMax, { error: '每次报名人数过多' }),
+  /** When set, freed seats are offered to the next waiting entry, who must accept within this many hours. */
+  offerAcceptanceHours: z
+    .number({ error: '确认时限应为整数小时' })
+    .int({ error: '确认时限应为整数小时' })
+    .min(1, { error: '确认时限至少 1 小时' })
+    .max(REGISTRATION_SETTING_LIMITS.offerHoursMax, { error: `确认时限不超过 ${REGISTRATION_SETTING_LIMITS.offerHoursMax} 小时` })
+    .nullable(),
+  /** Days after the event's end when registrants' names, phones and emails are deleted (counts stay). */
+  personalDataDays: z
+    .number({ error: '保留天数应为整数' })
+    .int({ error: '保留天数应为整数' })
+    .min(1, { error: '个人信息至少保留 1 天' })
+    .max(REGISTRATION_SETTING_LIMITS.personalDataDaysMax, { error: `个人信息保留不超过 ${REGISTRATION_SETTING_LIMITS.personalDataDaysMax} 天` }),
+};
+
+/** Registration settings of a new event, kept with its other fields. */
 export const ZRegistrationSettings = z.object({
-  registrationEnabled: z.boolean().default(false),
-  registrationOpensAt: z.iso.datetime({ offset: true, error: '请选择报名开始时间' }).nullable().default(null),
-  registrationClosesAt: z.iso.datetime({ offset: true, error: '请选择报名截止时间' }).nullable().default(null),
-  maxSeatsPerRegistration: z.number().int().min(1, { error: '每次报名至少 1 人' }).max(REGISTRATION_LIMITS.seatsMax, { error: '每次报名人数过多' }).default(1),
+  registrationEnabled: registrationSettingFields.registrationEnabled.default(false),
+  registrationOpensAt: registrationSettingFields.registrationOpensAt.default(null),
+  registrationClosesAt: registrationSettingFields.registrationClosesAt.default(null),
+  maxSeatsPerRegistration: registrationSettingFields.maxSeatsPerRegistration.default(1),
+  offerAcceptanceHours: registrationSettingFields.offerAcceptanceHours.default(null),
+  personalDataDays: registrationSettingFields.personalDataDays.default(REGISTRATION_SETTING_LIMITS.personalDataDaysDefault),
 });
 export type TRegistrationSettings = z.infer<typeof ZRegistrationSettings>;
+
+/** The same settings on an update: each may be left out, and is then kept as stored. */
+export const ZRegistrationSettingsPatch = z.object({
+  registrationEnabled: registrationSettingFields.registrationEnabled.optional(),
+  registrationOpensAt: registrationSettingFields.registrationOpensAt.optional(),
+  registrationClosesAt: registrationSettingFields.registrationClosesAt.optional(),
+  maxSeatsPerRegistration: registrationSettingFields.maxSeatsPerRegistration.optional(),
+  offerAcceptanceHours: registrationSettingFields.offerAcceptanceHours.optional(),
+  personalDataDays: registrationSettingFields.personalDataDays.optional(),
+});
+export type TRegistrationSettingsPatch = z.infer<typeof ZRegistrationSettingsPatch>;
+export const REGISTRATION_SETTING_KEYS = Object.keys(registrationSettingFields) as Array<keyof TRegistrationSettings>;
 
 /** Whether registration is open at `now`: on, and inside its window (either end may be left open). */
 export function isRegistrationOpen(
@@ -66,3 +104,16 @@ export function pickFromWaitingList<T extends { seats: number }>(freeSeats: numb
   }
   return picked;
 }
+
+/** When an offer of freed seats lapses: after the event's acceptance hours, and never after the event starts. */
+export function offerDeadline(offeredAt: Date, hours: number, startsAt: Date) {
+  const deadline = new Date(offeredAt.getTime() + hours * 3600_000);
+  return deadline < startsAt ? deadline : startsAt;
+}
+
+/** Who is reminded the day before: registered (and confirmed) before the reminder window opened. */
+export const REMINDER_HOURS_BEFORE = 24;
+export const reminderWindowOpens = (startsAt: Date) => new Date(startsAt.getTime() - REMINDER_HOURS_BEFORE * 3600_000);
+
+/** When registrants' names, phones and emails are deleted: the set number of days after the event ends. */
+export const personalDataDueAt = (endsAt: Date, days: number) => new Date(endsAt.getTime() + days * 86400_000);

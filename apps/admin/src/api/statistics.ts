@@ -12,3 +12,9 @@ export const useNominationStatisticsQuery = (campaignId: MaybeRefOrGetter<string
     queryFn: () => trpc.statistics.nominations.query({ campaignId: toValue(campaignId) }),
     enabled: computed(() => !!toValue(campaignId)),
   });
+
+export type YearlyRecords = RouterOutputs['eventReports']['yearly'];
+
+/** Each base's activity record for a year: from activity reports, else from check-ins. */
+export const useYearlyRecordsQuery = (year: MaybeRefOrGetter<number>) =>
+  useQuery({ queryKey: computed(() => ['eventReports', 'yearly', toValue(year)]), queryFn: () => trpc.eventReports.yearly.query({ year: toValue(year) }) });

@@ -14,3 +14,5 @@ export const useOwnRegistration = (input: Ref<{ registrationId: string; token: s
 
 export const registerForEvent = (input: RegisterInput) => trpc.events.register.mutate(input);
 export const cancelOwnRegistration = (input: { registrationId: string; token: string }) => trpc.events.cancelRegistration.mutate(input);
+export const acceptOffer = (input: { registrationId: string; token: string }) => trpc.events.acceptOffer.mutate(input);
+export const declineOffer = (input: { registrationId: string; token: string }) => trpc.events.declineOffer.mutate(input);

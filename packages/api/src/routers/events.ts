@@ -1,5 +1,5 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventBrowse, ZEventCancel, ZEventFields } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
@@ -13,7 +13,7 @@ import { createEvent, updateEvent } from '../services/events/save-event.ts';
 import { ZPage } from '../services/pagination.ts';
 import { addWalkIns, checkIn } from '../services/registrations/check-in.ts';
 import { listRegistrations } from '../services/registrations/list-registrations.ts';
-import { cancelAsHost, cancelOwnRegistration, viewOwnRegistration } from '../services/registrations/own-registration.ts';
+import { acceptOffer, cancelAsHost, cancelOwnRegistration, declineOffer, viewOwnRegistration } from '../services/registrations/own-registration.ts';
 import { getPublicEvent } from '../services/registrations/public-event.ts';
 import { registerForEvent } from '../services/registrations/register-for-event.ts';
 import { REGISTRATION_STATUSES } from '@ssb/domain/event-registration';
@@ -43,9 +43,10 @@ export const eventsRouter = {
 
   create: baseManagerProcedure.input(ZEventFields.extend({ baseId: z.uuid() })).mutation(({ ctx, input }) => createEvent(ctx.db, viewerOf(ctx), input)),
 
+  /** Registration settings left out of the input keep their stored values. */
   update: baseManagerProcedure
-    .input(ZEventFields.extend({ eventId: z.uuid(), version: z.number().int().min(1) }))
-    .mutation(({ ctx, input }) => updateEvent(ctx.db, viewerOf(ctx), input)),
+    .input(ZEventUpdate)
+    .mutation(({ ctx, input }) => updateEvent(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
 
   publish: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).mutation(({ ctx, input }) => publishEvent(ctx.db, viewerOf(ctx), input)),
 
@@ -60,7 +61,13 @@ export const eventsRouter = {
   /** The confirmation page, opened from the mailed link or right after registering. */
   registration: publicProcedure.input(ZRegistrationSecret).query(({ ctx, input }) => viewOwnRegistration(ctx.db, input)),
 
-  cancelRegistration: publicProcedure.input(ZRegistrationSecret).mutation(({ ctx, input }) => cancelOwnRegistration(ctx.db, input)),
+  cancelRegistration: publicProcedure.input(ZRegistrationSecret).mutation(({ ctx, input }) => cancelOwnRegistration(ctx.db, ctx.config.publicUrl, input)),
+
+  /** The holder of the offer mail's link takes the seats held for them, before the deadline. */
+  acceptOffer: publicProcedure.input(ZRegistrationSecret).mutation(({ ctx, input }) => acceptOffer(ctx.db, input)),
+
+  /** …or lets them go to the next in line. */
+  declineOffer: publicProcedure.input(ZRegistrationSecret).mutation(({ ctx, input }) => declineOffer(ctx.db, ctx.config.publicUrl, input)),
 
   registrations: baseManagerProcedure
     .input(ZPage.extend({ eventId: z.uuid(), status: z.enum(REGISTRATION_STATUSES).optional(), pageSize: z.number().int().min(1).max(100).default(50) }))
@@ -68,7 +75,7 @@ export const eventsRouter = {
 
   cancelRegistrationAsHost: baseManagerProcedure
     .input(z.object({ eventId: z.uuid(), registrationId: z.uuid(), reason: z.string().trim().min(2, { error: '请填写取消原因' }).max(REGISTRATION_LIMITS.cancelReasonMax) }))
-    .mutation(({ ctx, input }) => cancelAsHost(ctx.db, viewerOf(ctx), input)),
+    .mutation(({ ctx, input }) => cancelAsHost(ctx.db, ctx.config.publicUrl, viewerOf(ctx), input)),
 
   checkIn: baseManagerProcedure.input(ZCheckIn).mutation(({ ctx, input }) => checkIn(ctx.db, viewerOf(ctx), input)),
 

@@ -102,7 +102,8 @@ export const eventReports = pgTable('event_reports', {
   youngPeople: integer().notNull().default(0),
   audiences: jsonb().$type<Audience[]>().notNull().default([]),
   summary: text().notNull().default(''),
-  links: jsonb().$type<Array<{ title: string; url: string }>>().notNull().default([]),
+  /** Press and new-media links: kind `press` | `new_media`. */
+  links: jsonb().$type<Array<{ kind: 'press' | 'new_media'; title: string; url: string }>>().notNull().default([]),
   /** Storage keys of the report's photos, checked like other images. */
   photos: jsonb().$type<Array<{ key: string; name: string; thumbKey?: string }>>().notNull().default([]),
   filedBy: uuid().references(() => users.id),

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { alliances, baseEvents, bases, eventCohosts, eventRegistrationMoves, eventRegistrations } from '../schema/index.ts';
+import { alliances, baseEvents, bases, eventCohosts, eventRegistrationMoves, eventRegistrations, eventReports } from '../schema/index.ts';
 
 const JOINT_ACTION_TITLE = '踏遍青山：地质学家的野外故事（演示）';
 const CODES = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -61,4 +61,33 @@ export async function seedDemoRegistrations(db: DbOrTx) {
       .returning({ id: eventRegistrations.id });
     await db.insert(eventRegistrationMoves).values({ registrationId: row!.id, eventId: event.id, toStatus: party.waiting ? 'waitlisted' : 'confirmed', reason: party.waiting ? '名额已满，进入候补' : '报名成功' });
   }
+}
+
+const PAST_OPEN_DAY_TITLE = '国际博物馆日开放日（演示）';
+
+/**
+ * The demo's past event with its activity report: an open day without registration, so the host stated
+ * the gate's count with the reason. Counts in the base's yearly record. Does nothing once filed.
+ */
+export async function seedDemoEventReport(db: DbOrTx) {
+  const [event] = await db.select().from(baseEvents).where(eq(baseEvents.title, PAST_OPEN_DAY_TITLE));
+  if (!event || event.endsAt > new Date()) return;
+  await db.update(baseEvents).set({ walkIns: 12 }).where(eq(baseEvents.id, event.id));
+  await db
+    .insert(eventReports)
+    .values({
+      eventId: event.id,
+      attendance: 356,
+      attendanceOverrideReason: '开放日无需预约，按入馆闸机计数（现场登记仅 12 人）',
+      youngPeople: 142,
+      audiences: ['public', 'primary', 'secondary'],
+      summary:
+        '国际博物馆日当天全天免费开放，加开三场讲解，重点介绍第一代地质学家野外工作的记录本和罗盘。\n两所小学的科技社团由老师带队参观，完成了“认识岩层”学习单；观众留言中最多的是“想去野外看看真正的岩层”。',
+      links: [
+        { kind: 'press', title: '区融媒体中心报道（演示）', url: 'https://news.example.com/museum-day-demo' },
+        { kind: 'new_media', title: '基地公众号推文（演示）', url: 'https://mp.example.com/s/museum-day-demo' },
+      ],
+      filedAt: new Date(event.endsAt.getTime() + 2 * 86400_000),
+    })
+    .onConflictDoNothing();
 }

@@ -9,7 +9,7 @@ import { seedOrganization, seedUser } from './factories.ts';
 import { seedReferenceData } from './reference-data.ts';
 import { seedDemoBases } from './register.ts';
 import { seedDemoNominations } from './demo-nominations.ts';
-import { seedDemoRegistrations } from './demo-registrations.ts';
+import { seedDemoEventReport, seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoEvents } from './events.ts';
 import { seedDemoFunding } from './demo-funding.ts';
 import { seedDemoAlliances } from './demo-alliances.ts';
@@ -155,6 +155,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoRegistrations(db);
   await seedDemoCampaigns(db);
   await seedDemoFunding(db, DEMO_PASSWORD);
+  await seedDemoEventReport(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

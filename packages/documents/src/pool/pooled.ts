@@ -3,6 +3,7 @@ import type { CertificateInput } from '../certificate.ts';
 import type { FontOptions } from '../fonts.ts';
 import type { FundingAgreementInput } from '../funding-agreement.ts';
 import type { NationalListInput } from '../national-list.ts';
+import type { RegistrationsSheetInput } from '../registrations-xlsx.ts';
 import type { SummaryInput } from '../summary.ts';
 import { documentPool } from './shared-pool.ts';
 
@@ -22,3 +23,4 @@ export const renderSummaryXlsx = async (input: SummaryInput) => (await documentP
 export const renderNationalListXlsx = async (input: NationalListInput) => (await documentPool().run('nationalListXlsx', input)).bytes;
 
 export const renderFundingAgreement = async (input: FundingAgreementInput) => (await documentPool().run('fundingAgreement', input)).bytes;
+export const renderRegistrationsXlsx = async (input: RegistrationsSheetInput) => (await documentPool().run('registrationsXlsx', input)).bytes;

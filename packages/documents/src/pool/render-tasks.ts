@@ -2,6 +2,7 @@ import { renderApplicationPdf } from '../application-pdf.ts';
 import { renderCertificates } from '../certificate.ts';
 import { renderFundingAgreement } from '../funding-agreement.ts';
 import { renderNationalListXlsx } from '../national-list.ts';
+import { renderRegistrationsXlsx } from '../registrations-xlsx.ts';
 import { renderSummaryPdf } from '../summary-pdf.ts';
 import { renderSummaryXlsx } from '../summary-xlsx.ts';
 
@@ -11,6 +12,7 @@ export const RENDER_TASKS = {
   certificates: renderCertificates,
   fundingAgreement: renderFundingAgreement,
   nationalListXlsx: renderNationalListXlsx,
+  registrationsXlsx: renderRegistrationsXlsx,
   summaryPdf: renderSummaryPdf,
   summaryXlsx: renderSummaryXlsx,
 };

@@ -6,5 +6,6 @@ export const eventRoutes: RouteRecordRaw[] = [
   { path: 'events/new', name: 'event-new', component: () => import('#/views/events/editor/index.vue'), meta: { title: 'eventsAdmin.editor.newTitle', requiresAuth: true, roles: ['base_manager'] } },
   { path: 'events/cohosting', name: 'events-cohosting', component: () => import('#/views/events/cohosting/index.vue'), meta: { title: 'cohosting.title', requiresAuth: true, roles: ['base_manager'] } },
   { path: 'events/:id/registrations', name: 'event-registrations', component: () => import('#/views/events/registrations/index.vue'), meta: { title: 'eventsAdmin.door.pageTitle', requiresAuth: true, roles: ['base_manager'] } },
+  { path: 'events/:id/report', name: 'event-report', component: () => import('#/views/events/report/index.vue'), meta: { title: 'eventsAdmin.report.title', requiresAuth: true, roles: ['base_manager'] } },
   { path: 'events/:id', name: 'event-edit', component: () => import('#/views/events/editor/index.vue'), meta: { title: 'eventsAdmin.editor.editTitle', requiresAuth: true, roles: ['base_manager'] } },
 ];

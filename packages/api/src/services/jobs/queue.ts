@@ -3,8 +3,10 @@ import { rowsOf, schema } from '@ssb/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import type { MailMessage } from '../mail/mailer.ts';
+import { runRegistrationSweep } from '../registrations/sweep.ts';
 
-export type JobPayloads = { 'mail.send': MailMessage };
+/** `registrations.sweep` is queued by the server every few minutes: lapsed offers, reminders, personal-data purge. */
+export type JobPayloads = { 'mail.send': MailMessage; 'registrations.sweep': Record<string, never> };
 export type JobKind = keyof JobPayloads;
 
 /** Queues work inside the caller's transaction: it commits with the change that caused it. */
@@ -18,6 +20,9 @@ const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** attempt);
 type Handler = (deps: ApiDeps, payload: Record<string, unknown>) => Promise<void>;
 const HANDLERS: Record<JobKind, Handler> = {
   'mail.send': (deps, payload) => deps.mailer.send(deps.db, payload as MailMessage),
+  'registrations.sweep': async (deps) => {
+    await runRegistrationSweep(deps.db, deps.config.publicUrl);
+  },
 };
 
 /**

@@ -26,7 +26,7 @@ export async function listRegistrations(db: Database, viewer: ManagerViewer, inp
   const where = and(eq(r.eventId, event.id), input.status ? eq(r.status, input.status) : undefined);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(r).where(where);
   const items = await db
-    .select({ id: r.id, code: r.code, name: r.name, phone: r.phone, email: r.email, schoolName: r.schoolName, audience: r.audience, seats: r.seats, status: r.status, createdAt: r.createdAt, checkedInAt: r.checkedInAt })
+    .select({ id: r.id, code: r.code, name: r.name, phone: r.phone, email: r.email, schoolName: r.schoolName, audience: r.audience, seats: r.seats, status: r.status, createdAt: r.createdAt, checkedInAt: r.checkedInAt, offerExpiresAt: r.offerExpiresAt, purgedAt: r.purgedAt })
     .from(r)
     .where(where)
     .orderBy(asc(r.seq))
@@ -34,6 +34,10 @@ export async function listRegistrations(db: Database, viewer: ManagerViewer, inp
     .offset(pageOffset(input));
   return {
     event: { id: event.id, title: event.title, capacity: event.capacity, startsAt: event.startsAt, endsAt: event.endsAt, registrationEnabled: event.registrationEnabled },
+    /** Set once registrants' names, phones and emails were deleted (the counts stay). */
+    personalDataPurgedAt: event.personalDataPurgedAt,
+    personalDataDays: event.personalDataDays,
+    offerAcceptanceHours: event.offerAcceptanceHours,
     counts: await seatCounts(db, event.id),
     attendance: await attendance(db, event.id),
     total,

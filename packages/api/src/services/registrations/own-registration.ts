@@ -30,7 +30,11 @@ export async function viewOwnRegistration(db: DbOrTx, input: { registrationId: s
     .from(schema.baseEvents)
     .innerJoin(schema.bases, eq(schema.bases.id, schema.baseEvents.baseId))
     .where(eq(schema.baseEvents.id, row.eventId));
-  const mayCancel = ['confirmed', 'waitlisted', 'offered'].includes(row.status) && event!.status === 'published' && now < event!.startsAt;
+  const isLive = event!.status === 'published' && now < event!.startsAt;
+  const isOfferOpen = row.status === 'offered' && row.offerExpiresAt !== null && now < row.offerExpiresAt;
+  const actions: Array<'accept' | 'decline' | 'cancel'> = [];
+  if (isLive && isOfferOpen) actions.push('accept', 'decline');
+  else if (isLive && ['confirmed', 'waitlisted'].includes(row.status)) actions.push('cancel');
   return {
     id: row.id,
     code: row.code,
@@ -38,19 +42,47 @@ export async function viewOwnRegistration(db: DbOrTx, input: { registrationId: s
     seats: row.seats,
     name: row.name,
     checkedInAt: row.checkedInAt,
+    offerExpiresAt: row.status === 'offered' ? row.offerExpiresAt : null,
     event: event!,
-    actions: (mayCancel ? ['cancel'] : []) as Array<'cancel'>,
+    actions,
   };
 }
 
+/** The holder of the link accepts the seats held for them, before the offer's deadline. */
+export async function acceptOffer(db: Database, input: { registrationId: string; token: string }, now = new Date()) {
+  const first = await loadByLink(db, input);
+  await db.transaction(async (tx) => {
+    await lockEvent(tx, first.eventId);
+    const [row] = await tx.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, first.id));
+    if (row?.status === 'confirmed') return;
+    if (row?.status !== 'offered') throw userError('CONFLICT', '没有待您确认的候补名额');
+    if (!row.offerExpiresAt || now >= row.offerExpiresAt) throw userError('CONFLICT', '候补名额已过确认时限，已顺延给下一位候补者');
+    await tx.update(schema.eventRegistrations).set({ status: 'confirmed', confirmedAt: now, updatedAt: now }).where(eq(schema.eventRegistrations.id, row.id));
+    await recordMove(tx, { registrationId: row.id, eventId: row.eventId, from: 'offered', to: 'confirmed', reason: '报名人接受候补名额' });
+  });
+  return viewOwnRegistration(db, input, now);
+}
+
+/** The holder declines the seats offered; they go on to the next in line at once. */
+export async function declineOffer(db: Database, publicUrl: string, input: { registrationId: string; token: string }, now = new Date()) {
+  const row = await loadByLink(db, input);
+  if (row.status !== 'offered') throw userError('CONFLICT', '没有待您确认的候补名额');
+  return cancelRegistration(db, publicUrl, { registrationId: row.id, reason: '报名人放弃候补名额', actorUserId: null, onlyFrom: 'offered' }, now);
+}
+
 /** The holder of the link cancels; the freed seats go to the waiting list at once. */
-export async function cancelOwnRegistration(db: Database, input: { registrationId: string; token: string }, now = new Date()) {
+export async function cancelOwnRegistration(db: Database, publicUrl: string, input: { registrationId: string; token: string }, now = new Date()) {
   await loadByLink(db, input);
-  return cancelRegistration(db, { registrationId: input.registrationId, reason: '报名人取消', actorUserId: null }, now);
+  return cancelRegistration(db, publicUrl, { registrationId: input.registrationId, reason: '报名人取消', actorUserId: null }, now);
 }
 
 /** Cancels one registration (by its holder or a host's manager) and moves the waiting list. */
-export async function cancelRegistration(db: Database, input: { registrationId: string; reason: string; actorUserId: string | null }, now = new Date()) {
+export async function cancelRegistration(
+  db: Database,
+  publicUrl: string,
+  input: { registrationId: string; reason: string; actorUserId: string | null; onlyFrom?: 'offered' },
+  now = new Date(),
+) {
   if (input.reason.length > REGISTRATION_LIMITS.cancelReasonMax) throw userError('BAD_REQUEST', `取消原因不超过 ${REGISTRATION_LIMITS.cancelReasonMax} 字`);
   return db.transaction(async (tx) => {
     const [first] = await tx.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
@@ -58,7 +90,8 @@ export async function cancelRegistration(db: Database, input: { registrationId: 
     const event = (await lockEvent(tx, first.eventId))!;
     // Read again under the event's lock: a parallel cancel or promotion may have moved it.
     const [row] = await tx.select().from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
-    if (!row || !['confirmed', 'waitlisted', 'offered'].includes(row.status)) throw userError('CONFLICT', '该报名已取消');
+    if (!row || !['confirmed', 'waitlisted', 'offered'].includes(row.status)) throw userError('CONFLICT', row?.status === 'expired' ? '候补名额已过期' : '该报名已取消');
+    if (input.onlyFrom && row.status !== input.onlyFrom) throw userError('CONFLICT', '没有待您确认的候补名额');
     if (row.checkedInAt) throw userError('CONFLICT', '已签到的报名不能取消');
     if (now >= event.startsAt) throw userError('BAD_REQUEST', '活动已开始，不能再取消报名');
     await tx.update(schema.eventRegistrations).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(schema.eventRegistrations.id, row.id));
@@ -68,7 +101,8 @@ export async function cancelRegistration(db: Database, input: { registrationId: 
       heldSeats -= row.seats;
       await tx.update(schema.baseEvents).set({ heldSeats: sql`${schema.baseEvents.heldSeats} - ${row.seats}` }).where(eq(schema.baseEvents.id, event.id));
     }
-    const promoted = await offerFreedSeats(tx, { ...event, heldSeats }, `${row.seats} 个名额因取消空出，按候补顺序确认`);
+    const why = input.onlyFrom === 'offered' ? '放弃' : '取消';
+    const promoted = await offerFreedSeats(tx, { ...event, heldSeats }, `${row.seats} 个名额因${why}空出，按候补顺序确认`, { publicUrl, now });
     if (input.actorUserId) {
       await appendAudit(tx, { actorUserId: input.actorUserId, action: 'registration.cancel', entityType: 'event_registration', entityId: row.id, data: { eventId: event.id, reason: input.reason } });
     }
@@ -77,9 +111,9 @@ export async function cancelRegistration(db: Database, input: { registrationId: 
 }
 
 /** A host's manager cancels someone's registration, with the reason they will be told. */
-export async function cancelAsHost(db: Database, viewer: ManagerViewer, input: { eventId: string; registrationId: string; reason: string }) {
+export async function cancelAsHost(db: Database, publicUrl: string, viewer: ManagerViewer, input: { eventId: string; registrationId: string; reason: string }) {
   const event = await loadHostedEvent(db, viewer, input.eventId);
   const [row] = await db.select({ eventId: schema.eventRegistrations.eventId }).from(schema.eventRegistrations).where(eq(schema.eventRegistrations.id, input.registrationId));
   if (row?.eventId !== event.id) throw userError('NOT_FOUND', NOT_FOUND);
-  return cancelRegistration(db, { registrationId: input.registrationId, reason: `主办方取消：${input.reason}`, actorUserId: viewer.userId });
+  return cancelRegistration(db, publicUrl, { registrationId: input.registrationId, reason: `主办方取消：${input.reason}`, actorUserId: viewer.userId });
 }

@@ -52,7 +52,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('registrations racing for 30 sea
 
   it('parallel cancellations and registrations never over-fill, and the list stays tight', async () => {
     const confirmed = (await rows()).filter((r) => r.status === 'confirmed').slice(0, 6);
-    const cancels = confirmed.map((r) => cancelRegistration(api.db, { registrationId: r.id, reason: '并发取消', actorUserId: null }));
+    const cancels = confirmed.map((r) => cancelRegistration(api.db, 'http://localhost', { registrationId: r.id, reason: '并发取消', actorUserId: null }));
     const callers = await Promise.all(Array.from({ length: 40 }, (_, i) => api.anonymous(`10.8.0.${i}`)));
     const joins = callers.map((c, i) => c.events.register({ eventId, name: '后来者', phone: String(13700000000 + i), seats: 1 + (i % 3) }));
     const outcomes = await Promise.allSettled([...cancels, ...joins]);

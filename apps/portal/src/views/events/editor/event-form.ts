@@ -1,5 +1,6 @@
 import type { Audience } from '@ssb/domain/bases';
 import type { EventKind } from '@ssb/domain/events';
+import { REGISTRATION_SETTING_LIMITS } from '@ssb/domain/registration-input';
 import type { EditableEvent, EventFieldsInput } from '#/api/events.ts';
 import { fromBeijingInput, toBeijingInput } from '#/utils/beijing-time.ts';
 
@@ -19,6 +20,9 @@ export type EventForm = {
   maxSeatsPerRegistration: number;
   registrationOpens: string;
   registrationCloses: string;
+  /** Empty: freed seats are confirmed at once; a number: the next in line must accept within that many hours. */
+  offerAcceptanceHours: number | null;
+  personalDataDays: number;
 };
 
 export const emptyEventForm = (): EventForm => ({
@@ -35,6 +39,8 @@ export const emptyEventForm = (): EventForm => ({
   maxSeatsPerRegistration: 1,
   registrationOpens: '',
   registrationCloses: '',
+  offerAcceptanceHours: null,
+  personalDataDays: REGISTRATION_SETTING_LIMITS.personalDataDaysDefault,
 });
 
 export const eventToForm = (e: EditableEvent): EventForm => ({
@@ -51,10 +57,13 @@ export const eventToForm = (e: EditableEvent): EventForm => ({
   maxSeatsPerRegistration: e.maxSeatsPerRegistration,
   registrationOpens: e.registrationOpensAt ? toBeijingInput(e.registrationOpensAt) : '',
   registrationCloses: e.registrationClosesAt ? toBeijingInput(e.registrationClosesAt) : '',
+  offerAcceptanceHours: e.offerAcceptanceHours,
+  personalDataDays: e.personalDataDays,
 });
 
-export const formToInput = ({ start, end, capacity, registrationOpens, registrationCloses, ...fields }: EventForm): EventFieldsInput => ({
+export const formToInput = ({ start, end, capacity, registrationOpens, registrationCloses, offerAcceptanceHours, ...fields }: EventForm): EventFieldsInput => ({
   ...fields,
+  offerAcceptanceHours: typeof offerAcceptanceHours === 'number' ? offerAcceptanceHours : null,
   registrationOpensAt: registrationOpens ? fromBeijingInput(registrationOpens) : null,
   registrationClosesAt: registrationCloses ? fromBeijingInput(registrationCloses) : null,
   startsAt: fromBeijingInput(start),
