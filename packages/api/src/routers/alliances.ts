@@ -68,7 +68,7 @@ export const alliancesRouter = {
     .mutation(({ ctx, input }) => createJointAction(ctx.db, me(ctx), input, ctx.config.publicUrl)),
   updateJointAction: allianceCoordinatorProcedure
     .input(ZEventFields.safeExtend({ eventId: z.uuid(), version: z.number().int().min(1) }))
-    .mutation(({ ctx, input }) => updateJointAction(ctx.db, me(ctx), input)),
+    .mutation(({ ctx, input }) => updateJointAction(ctx.db, me(ctx), input, ctx.config.publicUrl)),
   moveJointAction: allianceCoordinatorProcedure
     .input(z.object({ eventId: z.uuid(), action: z.enum(['publish', 'cancel']), reason: z.string().trim().max(200, { error: '取消说明不超过 200 字' }).default('') }))
     .mutation(({ ctx, input }) => moveJointAction(ctx.db, me(ctx), input)),

@@ -117,11 +117,11 @@ export async function createJointAction(
 }
 
 /** The coordinator saves a joint action's fields (over the version opened) with the event editor's rules. */
-export async function updateJointAction(db: Database, viewer: CoordinatorViewer, input: TEventFields & { allianceId: string; eventId: string; version: number }) {
+export async function updateJointAction(db: Database, viewer: CoordinatorViewer, input: TEventFields & { allianceId: string; eventId: string; version: number }, publicUrl: string) {
   return db.transaction(async (tx) => {
     const { host } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
     const { allianceId: _a, ...rest } = input;
-    return updateEvent(tx as Database, actingForHost(viewer, host), rest);
+    return updateEvent(tx as Database, actingForHost(viewer, host), rest, publicUrl);
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { schema, type DbOrTx } from '@ssb/db';
 import type { FileStore } from '@ssb/storage';
+import { reportPhotoStorageKey } from '../event-reports/report-photos.ts';
 import { storageKey } from '../resources/resource-media.ts';
 
 /** A file the database points to, with the size and sha256 it recorded when it has them. */
@@ -8,7 +9,7 @@ export type NamedFile = { key: string; what: string; bytes?: number; sha256?: st
 
 /**
  * Every stored file a row names: materials (the original with its size and hash, and the stripped copy),
- * and the shared resources' images and videos. Thumbnails are left out: they are made again on demand.
+ * the shared resources' images and videos, and activity reports' photos. Thumbnails are left out: they are made again on demand.
  */
 export async function* filesTheDatabaseNames(db: DbOrTx): AsyncGenerator<NamedFile> {
   const materials = await db
@@ -21,6 +22,10 @@ export async function* filesTheDatabaseNames(db: DbOrTx): AsyncGenerator<NamedFi
   const resources = await db.select({ id: schema.resources.id, media: schema.resources.media }).from(schema.resources);
   for (const r of resources) {
     for (const item of r.media) yield { key: storageKey(r.id, item.key), what: `resource ${r.id} ${item.kind}`, bytes: item.bytes, sha256: item.sha256 };
+  }
+  const reports = await db.select({ eventId: schema.eventReports.eventId, photos: schema.eventReports.photos }).from(schema.eventReports);
+  for (const report of reports) {
+    for (const photo of report.photos) yield { key: reportPhotoStorageKey(report.eventId, photo.key), what: `activity report of event ${report.eventId} photo` };
   }
 }
 
