@@ -51,7 +51,7 @@ describe('pnpm cli search:reindex', () => {
 
     const run = await cli(['search:reindex']);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ engine: 'embedded', indexed: 2, resource: 1, base: 1 });
+    expect(JSON.parse(run.stdout)).toEqual({ engine: 'embedded', indexed: 2, resource: 1, base: 1, event: 0 });
 
     const after = createDatabase({ dataDir: join(dataDir, 'pglite') });
     try {

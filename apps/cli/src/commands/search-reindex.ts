@@ -3,7 +3,7 @@ import { parse, withDatabase, type Command } from '../cli.ts';
 export const searchReindex: Command = {
   name: 'search:reindex',
   summary: '从数据库重建搜索索引 / rebuild the search index from the database (embedded or MEILISEARCH_URL)',
-  usage: 'search:reindex   (prints {"engine":…,"indexed":…,"resource":…,"base":…} on stdout)',
+  usage: 'search:reindex   (prints {"engine":…,"indexed":…,"resource":…,"base":…,"event":…} on stdout)',
   async run(argv, ctx) {
     parse(argv, {});
     // Load the API and engines only when needed.
