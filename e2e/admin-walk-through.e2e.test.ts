@@ -44,7 +44,7 @@ describe('the admin console as each role meets it', () => {
   test('a funding reviewer finds the funding work waiting; an office user is told 我的评审 is for experts', async () => {
     const funding = await openPage(browser);
     await signInAdmin(funding.page, platform.baseUrl, 'funding@demo.ssb.local', '/');
-    await funding.page.locator('[data-testid=funding-work]').waitFor();
+    await funding.page.locator('[data-testid=funding-counts]').waitFor();
     const home = (await funding.page.locator('[data-testid=reviewer-home]').textContent()) ?? '';
     expect(home).toContain('待审核 1 件');
     expect(home).not.toContain('目前没有分配给您的');

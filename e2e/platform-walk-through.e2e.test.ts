@@ -61,7 +61,7 @@ describe('the events page', () => {
     await page.locator('[data-testid=filter-kind]').selectOption('lecture');
     await page.waitForURL(/kind=lecture/);
     await expect.poll(async () => {
-      const tags = await list.locator('[data-testid=event-item] .tag').allTextContents();
+      const tags = await list.locator('[data-testid=event-item] [data-testid=event-kind]').allTextContents();
       return tags.length > 0 && tags.every((tag) => tag === '讲座');
     }).toBe(true);
     expect(await list.locator('[data-testid=event-item]').count()).toBeLessThan(all);
