@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
+import { renderCsv } from '@ssb/documents';
 import { formatFen, FUNDING_STATUS_LABELS, GRANT_STATUSES, type FundingStatus } from '@ssb/domain/funding';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { listPublicFundingCalls } from './calls.ts';
@@ -40,12 +41,14 @@ export async function openFundingCalls(db: DbOrTx) {
   }));
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-
-/** `/api/open/v1/funding/awards.csv`: one row per funded project. */
+/** `/api/open/v1/funding/awards.csv`: one row per funded project (the shared CSV writer: BOM, CRLF, formulas defused). */
 export async function openFundingAwardsCsv(db: DbOrTx) {
-  const rows = await publicFundedProjects(db);
-  const header = ['project', 'base', 'call', 'year', 'amount_awarded', 'status'];
-  const lines = rows.map((r) => [r.title, r.baseName, r.callTitle, String(r.year), formatFen(r.awardFen), FUNDING_STATUS_LABELS[r.status].zh].map(csvCell).join(','));
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return renderCsv(await publicFundedProjects(db), [
+    { header: 'project', value: 'title' },
+    { header: 'base', value: 'baseName' },
+    { header: 'call', value: 'callTitle' },
+    { header: 'year', value: (r) => String(r.year) },
+    { header: 'amount_awarded', value: (r) => formatFen(r.awardFen) },
+    { header: 'status', value: (r) => FUNDING_STATUS_LABELS[r.status].zh },
+  ]);
 }
