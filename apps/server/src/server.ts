@@ -156,7 +156,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  await registerUploads(server, deps, env.DATA_DIR);
+  await registerUploads(server, deps, { directory: env.UPLOADS_DIR ?? join(env.DATA_DIR, 'uploads'), databaseUrl: database.url });
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
