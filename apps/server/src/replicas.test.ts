@@ -61,9 +61,11 @@ describe('two replicas on one database and one S3 store', () => {
       S3_ACCESS_KEY: 'S3RVER',
       S3_SECRET_KEY: 'S3RVER',
     });
-    a = await createServer({ database, env: envOf() });
+    // On PostgreSQL nothing but the database stands between the two instances' upload locks, as between processes.
+    const ownUploadLocks = engine === 'postgres';
+    a = await createServer({ database, env: envOf(), ownUploadLocks });
     await a.start();
-    b = await createServer({ database: second, env: envOf() });
+    b = await createServer({ database: second, env: envOf(), ownUploadLocks });
     await b.start();
     urlA = `http://127.0.0.1:${portOf(a)}`;
     urlB = `http://127.0.0.1:${portOf(b)}`;
@@ -134,6 +136,46 @@ describe('two replicas on one database and one S3 store', () => {
     const ranged = await applicantB.get(`${video.url}?original=1`, { range: 'bytes=100-199' });
     expect(ranged.status).toBe(206);
     expect(Buffer.from(await ranged.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
+  }, 60_000);
+
+  it('stops a PATCH still being read on one replica once the other is asked about the upload, so two never write one file', async () => {
+    const bytes = readFileSync(file('landscape.mp4'));
+    const tusHeaders = { ...applicantA.headers(), 'tus-resumable': '1.0.0' };
+    const encode = (metadata: Record<string, string>) => Object.entries(metadata).map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`).join(',');
+    const created = await fetch(`${urlA}/uploads`, { method: 'POST', headers: { ...tusHeaders, 'upload-length': String(bytes.length), 'upload-metadata': encode({ applicationId, kind: 'video', filename: 'held.mp4' }) } });
+    expect(created.status).toBe(201);
+    const path = new URL(created.headers.get('location')!, urlA).pathname;
+    const headOn = async (url: string) => Number((await fetch(`${url}${path}`, { method: 'HEAD', headers: tusHeaders })).headers.get('upload-offset'));
+
+    // A client sends 64 KiB to A and then stalls with its request still open (a half-open connection).
+    const first = 64 * 1024;
+    let resume!: () => void;
+    const stalled = new Promise<void>((resolve) => (resume = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new Uint8Array(bytes.subarray(0, first)));
+        await stalled;
+        controller.enqueue(new Uint8Array(bytes.subarray(first, 2 * first)));
+        controller.close();
+      },
+    });
+    const patchOnA = fetch(`${urlA}${path}`, { method: 'PATCH', headers: { ...tusHeaders, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body, duplex: 'half' } as RequestInit).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    // Asked on B, the holder on A lets go: A's request is ended and B answers with what A had written.
+    const offset = await headOn(urlB);
+    expect(offset).toBe(first);
+    const ended = await Promise.race([patchOnA, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 5000))]);
+    expect(ended === 'still open' ? ended : ended?.status).toBe(204);
+    // The stalled client goes on sending to A: nothing more reaches the file.
+    resume();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await headOn(urlB)).toBe(first);
+
+    const rest = await fetch(`${urlB}${path}`, { method: 'PATCH', headers: { ...tusHeaders, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(first) }, body: new Uint8Array(bytes.subarray(first)) });
+    expect(rest.status).toBe(204);
+    const materials = await applicantA.query<Array<{ id: string; sha256: string }>>('applications.materials', { applicationId });
+    expect(materials.find((m) => m.id === rest.headers.get('x-material-id'))?.sha256).toBe(sha256(bytes));
   }, 60_000);
 
   it('uploads a photo through one replica that the other serves, thumbnail included', async () => {

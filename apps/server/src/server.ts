@@ -39,6 +39,11 @@ export type CreateServerOptions = {
   database?: DatabaseHandle;
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: Writable;
+  /**
+   * Tests running several replicas in one process: this instance keeps its upload-lock holders to
+   * itself, as a process of its own would, so only PostgreSQL's lock stands between the replicas.
+   */
+  ownUploadLocks?: boolean;
 };
 
 /** tRPC, the uploads (tus streams, never parsed) and the image POST (its own 10 MB) aside, no body needs more. */
@@ -156,7 +161,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  await registerUploads(server, deps, { directory: env.UPLOADS_DIR ?? join(env.DATA_DIR, 'uploads'), databaseUrl: database.url });
+  await registerUploads(server, deps, { directory: env.UPLOADS_DIR ?? join(env.DATA_DIR, 'uploads'), databaseUrl: database.url, ownLocks: options.ownUploadLocks });
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);

@@ -7,10 +7,10 @@ const UPLOAD_LOCK_SPACE = 7238101;
 export const UPLOAD_RELEASE_CHANNEL = 'ssb_upload_release';
 const POLL_MS = 50;
 
-type Holder = { release: RequestRelease; shared: boolean };
+export type UploadLockHolder = { release: RequestRelease; shared: boolean };
 
 /** This process's holders, by upload id: two Fastify instances in one process share it. */
-const processHolders = new Map<string, Holder>();
+const processHolders = new Map<string, UploadLockHolder>();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,7 +29,7 @@ export type UploadLocker = Locker & { close: () => Promise<void> };
  *   its locks.
  * - PGlite is one process's database: the map alone is the whole lock.
  */
-export function createUploadLocker(options: { databaseUrl?: string; timeoutMs?: number; holders?: Map<string, Holder> } = {}): UploadLocker {
+export function createUploadLocker(options: { databaseUrl?: string; timeoutMs?: number; holders?: Map<string, UploadLockHolder> } = {}): UploadLocker {
   const holders = options.holders ?? processHolders;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let session: LockSession | null = null;
@@ -46,7 +46,7 @@ export function createUploadLocker(options: { databaseUrl?: string; timeoutMs?: 
   };
 
   const newLock = (id: string): Lock => {
-    let mine: Holder | null = null;
+    let mine: UploadLockHolder | null = null;
     return {
     async lock(signal, requestRelease) {
       const deadline = Date.now() + timeoutMs;
@@ -61,7 +61,7 @@ export function createUploadLocker(options: { databaseUrl?: string; timeoutMs?: 
         await sleep(5);
       }
       // Nothing awaited since the check: the map entry is ours.
-      const holder: Holder = { release: requestRelease, shared: false };
+      const holder: UploadLockHolder = { release: requestRelease, shared: false };
       holders.set(id, holder);
       mine = holder;
       const lockSession = shared();

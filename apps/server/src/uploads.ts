@@ -37,12 +37,12 @@ const SWEEP_EVERY_MS = 3600_000;
  * end (finished, refused, cancelled, or swept when idle), and counts against its owner's limits and
  * its sender's bytes in flight meanwhile.
  */
-export async function registerUploads(app: FastifyInstance, deps: ApiDeps, options: { directory: string; databaseUrl?: string }) {
+export async function registerUploads(app: FastifyInstance, deps: ApiDeps, options: { directory: string; databaseUrl?: string; ownLocks?: boolean }) {
   // Every replica works in the same staging folder (one shared volume) under one lock per upload
   // held in PostgreSQL, so any replica may take the next request of any upload.
   const { directory } = options;
   const datastore = new FileStore({ directory });
-  const locker = createUploadLocker({ databaseUrl: options.databaseUrl });
+  const locker = createUploadLocker({ databaseUrl: options.databaseUrl, ...(options.ownLocks ? { holders: new Map() } : {}) });
   app.addHook('onClose', async () => locker.close());
   const viewers = new WeakMap<IncomingMessage, UploadViewer>();
   const viewerOf = (req: unknown) => {
