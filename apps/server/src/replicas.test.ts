@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '@ssb/db';
@@ -38,6 +38,7 @@ describe('two replicas on one database and one S3 store', () => {
   let applicantA: ReturnType<typeof createHttpClient>;
   let applicantB: ReturnType<typeof createHttpClient>;
   let applicationId: string;
+  let uploadsDir: string;
 
   beforeAll(async () => {
     file = (await makeMediaFixtures()).path;
@@ -47,7 +48,7 @@ describe('two replicas on one database and one S3 store', () => {
     await database.db.transaction((tx) => seedDemo(tx));
     // On PostgreSQL each replica has its own pool; PGlite is one process's database, so both share it.
     second = engine === 'postgres' ? createDatabase({ url: database.url!, maxConnections: 5 }) : database;
-    const uploadsDir = mkdtempSync(join(tmpdir(), 'ssb-replicas-uploads-'));
+    uploadsDir = mkdtempSync(join(tmpdir(), 'ssb-replicas-uploads-'));
     const envOf = () => ({
       DATA_DIR: mkdtempSync(join(tmpdir(), 'ssb-replica-')),
       UPLOADS_DIR: uploadsDir,
@@ -215,6 +216,19 @@ describe('two replicas on one database and one S3 store', () => {
     }
     expect(ids).toContain(resource.id);
   }, 30_000);
+
+  it('is not ready while the shared uploads folder is missing (an unmounted volume)', async () => {
+    expect((await fetch(`${urlA}/readyz`)).status).toBe(200);
+    const moved = `${uploadsDir}-away`;
+    renameSync(uploadsDir, moved);
+    try {
+      expect((await fetch(`${urlA}/readyz`)).status).toBe(503);
+      expect((await fetch(`${urlB}/readyz`)).status).toBe(503);
+    } finally {
+      renameSync(moved, uploadsDir);
+    }
+    expect((await fetch(`${urlB}/readyz`)).status).toBe(200);
+  });
 });
 
 /** The lock of one upload across replicas: two lockers with their own connections, as two processes have. */
