@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { releaseUpload, touchUpload, type ApiDeps } from '@ssb/api';
 import { LARGEST_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
@@ -41,6 +41,8 @@ export async function registerUploads(app: FastifyInstance, deps: ApiDeps, optio
   // Every replica works in the same staging folder (one shared volume) under one lock per upload
   // held in PostgreSQL, so any replica may take the next request of any upload.
   const { directory } = options;
+  // Made before the first request and the first readiness check (tus makes it too, without waiting).
+  await mkdir(directory, { recursive: true });
   const datastore = new FileStore({ directory });
   const locker = createUploadLocker({ databaseUrl: options.databaseUrl, ...(options.ownLocks ? { holders: new Map() } : {}) });
   app.addHook('onClose', async () => locker.close());
