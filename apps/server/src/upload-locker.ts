@@ -38,62 +38,68 @@ export function createUploadLocker(options: { databaseUrl?: string; timeoutMs?: 
     if (!options.databaseUrl) return null;
     session ??= openLockSession(options.databaseUrl);
     // Asked by another replica: a request here holding that upload lets it go.
-    listening ??= session.listen(UPLOAD_RELEASE_CHANNEL, (id) => {
-      const holder = holders.get(id);
-      if (holder?.shared) void holder.release();
-    });
+    listening ??= session
+      .listen(UPLOAD_RELEASE_CHANNEL, (id) => {
+        const holder = holders.get(id);
+        if (holder?.shared) void holder.release();
+      })
+      .catch((error: unknown) => {
+        // Tried again by the next lock; this one fails with the reason.
+        listening = null;
+        throw error;
+      });
     return session;
   };
 
   const newLock = (id: string): Lock => {
     let mine: UploadLockHolder | null = null;
     return {
-    async lock(signal, requestRelease) {
-      const deadline = Date.now() + timeoutMs;
-      const expired = () => signal.aborted || Date.now() > deadline;
-      let asked = false;
-      while (holders.has(id)) {
-        if (expired()) throw ERRORS.ERR_LOCK_TIMEOUT;
-        if (!asked) {
-          asked = true;
-          await holders.get(id)?.release();
-        }
-        await sleep(5);
-      }
-      // Nothing awaited since the check: the map entry is ours.
-      const holder: UploadLockHolder = { release: requestRelease, shared: false };
-      holders.set(id, holder);
-      mine = holder;
-      const lockSession = shared();
-      if (!lockSession) return;
-      try {
-        await listening;
-        let notified = false;
-        while (!(await lockSession.tryLock(UPLOAD_LOCK_SPACE, id))) {
+      async lock(signal, requestRelease) {
+        const deadline = Date.now() + timeoutMs;
+        const expired = () => signal.aborted || Date.now() > deadline;
+        let asked = false;
+        while (holders.has(id)) {
           if (expired()) throw ERRORS.ERR_LOCK_TIMEOUT;
-          if (!notified) {
-            notified = true;
-            await lockSession.notify(UPLOAD_RELEASE_CHANNEL, id);
+          if (!asked) {
+            asked = true;
+            await holders.get(id)?.release();
           }
-          await sleep(POLL_MS);
+          await sleep(5);
         }
-        holder.shared = true;
-      } catch (error) {
-        holders.delete(id);
+        // Nothing awaited since the check: the map entry is ours.
+        const holder: UploadLockHolder = { release: requestRelease, shared: false };
+        holders.set(id, holder);
+        mine = holder;
+        const lockSession = shared();
+        if (!lockSession) return;
+        try {
+          await listening;
+          let notified = false;
+          while (!(await lockSession.tryLock(UPLOAD_LOCK_SPACE, id))) {
+            if (expired()) throw ERRORS.ERR_LOCK_TIMEOUT;
+            if (!notified) {
+              notified = true;
+              await lockSession.notify(UPLOAD_RELEASE_CHANNEL, id);
+            }
+            await sleep(POLL_MS);
+          }
+          holder.shared = true;
+        } catch (error) {
+          holders.delete(id);
+          mine = null;
+          throw error;
+        }
+      },
+      async unlock() {
+        const holder = mine;
+        if (!holder || holders.get(id) !== holder) throw new Error('Releasing an unlocked lock!');
         mine = null;
-        throw error;
-      }
-    },
-    async unlock() {
-      const holder = mine;
-      if (!holder || holders.get(id) !== holder) throw new Error('Releasing an unlocked lock!');
-      mine = null;
-      try {
-        if (holder.shared && session) await session.unlock(UPLOAD_LOCK_SPACE, id);
-      } finally {
-        holders.delete(id);
-      }
-    },
+        try {
+          if (holder.shared && session) await session.unlock(UPLOAD_LOCK_SPACE, id);
+        } finally {
+          holders.delete(id);
+        }
+      },
     };
   };
 
