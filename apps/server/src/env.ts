@@ -28,6 +28,11 @@ export const ZEnv = z.object({
   /** PostgreSQL server; unset means embedded PGlite in DATA_DIR/pglite. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  /**
+   * Where unfinished tus uploads (their bytes and their state) are kept; unset means DATA_DIR/uploads.
+   * With several replicas this is one volume they all mount (the only shared folder they need).
+   */
+  UPLOADS_DIR: z.string().optional(),
   /** SMTP server (smtp://user:pass@host:port); unset means .eml files in DATA_DIR/mail. */
   SMTP_URL: z.string().startsWith('smtp').optional(),
   MAIL_FROM: z.string().default('科学家精神教育基地工作办公室 <noreply@ssb.local>'),

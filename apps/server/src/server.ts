@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
@@ -39,6 +41,11 @@ export type CreateServerOptions = {
   database?: DatabaseHandle;
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: Writable;
+  /**
+   * Tests running several replicas in one process: this instance keeps its upload-lock holders to
+   * itself, as a process of its own would, so only PostgreSQL's lock stands between the replicas.
+   */
+  ownUploadLocks?: boolean;
 };
 
 /** tRPC, the uploads (tus streams, never parsed) and the image POST (its own 10 MB) aside, no body needs more. */
@@ -119,6 +126,8 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerUploadsSameOrigin(server);
   const { isOperator } = registerMetrics(server, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN });
 
+  // Unfinished uploads: with replicas, the volume they all mount.
+  const uploadsDir = env.UPLOADS_DIR ?? join(env.DATA_DIR, 'uploads');
   server.get('/healthz', async () => ({ status: 'ok' }));
   // Ready or not, nothing more: the reason goes to the log. Operators (the metrics allow list) also
   // learn the database kind, which the CLI asks for before it opens a PGlite directory.
@@ -126,6 +135,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     try {
       await database.db.execute(sql`select 1`);
       await files.check();
+      await access(uploadsDir, constants.W_OK);
       return isOperator(request) ? { status: 'ready', database: database.kind, files: files.kind } : { status: 'ready' };
     } catch (error) {
       request.log.warn({ err: error }, 'not ready');
@@ -156,7 +166,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  await registerUploads(server, deps, env.DATA_DIR);
+  await registerUploads(server, deps, { directory: uploadsDir, databaseUrl: database.url, ownLocks: options.ownUploadLocks });
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);

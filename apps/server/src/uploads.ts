@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { releaseUpload, touchUpload, type ApiDeps } from '@ssb/api';
 import { LARGEST_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@ssb/domain/upload-limits';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createUploadLocker } from './upload-locker.ts';
 import { materialTarget } from './upload-targets/materials.ts';
 import { resourceVideoTarget } from './upload-targets/resource-videos.ts';
 import { sweepIdleUploads } from './upload-targets/sweep.ts';
@@ -36,9 +37,15 @@ const SWEEP_EVERY_MS = 3600_000;
  * end (finished, refused, cancelled, or swept when idle), and counts against its owner's limits and
  * its sender's bytes in flight meanwhile.
  */
-export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataDir: string) {
-  const directory = join(dataDir, 'uploads');
+export async function registerUploads(app: FastifyInstance, deps: ApiDeps, options: { directory: string; databaseUrl?: string; ownLocks?: boolean }) {
+  // Every replica works in the same staging folder (one shared volume) under one lock per upload
+  // held in PostgreSQL, so any replica may take the next request of any upload.
+  const { directory } = options;
+  // Made before the first request and the first readiness check (tus makes it too, without waiting).
+  await mkdir(directory, { recursive: true });
   const datastore = new FileStore({ directory });
+  const locker = createUploadLocker({ databaseUrl: options.databaseUrl, ...(options.ownLocks ? { holders: new Map() } : {}) });
+  app.addHook('onClose', async () => locker.close());
   const viewers = new WeakMap<IncomingMessage, UploadViewer>();
   const viewerOf = (req: unknown) => {
     const raw = (req as NodeBacked).runtime?.node?.req;
@@ -49,6 +56,7 @@ export async function registerUploads(app: FastifyInstance, deps: ApiDeps, dataD
   const tus = new TusServer({
     path: '/uploads',
     datastore,
+    locker,
     relativeLocation: true,
     maxSize: LARGEST_UPLOAD_BYTES,
     async onUploadCreate(req, upload) {

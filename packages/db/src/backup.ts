@@ -256,7 +256,14 @@ async function* readLines(file: string): AsyncGenerator<string> {
  * snapshot. The file is written next to its final name and renamed when complete, so a failed
  * backup never leaves a truncated file behind.
  */
-export async function backupDatabase(db: DbOrTx, file: string): Promise<BackupSummary> {
+export async function backupDatabase(
+  db: DbOrTx,
+  file: string,
+  options: {
+    /** Reads more in the backup's own snapshot (e.g. the files its rows name), after the rows are written. */
+    alsoInSnapshot?: (tx: DbOrTx) => Promise<void>;
+  } = {},
+): Promise<BackupSummary> {
   const tables = applicationTables();
   if (existsSync(file)) throw new BackupError(`${file} already exists; choose another name`);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -312,6 +319,7 @@ export async function backupDatabase(db: DbOrTx, file: string): Promise<BackupSu
           totalRows += written;
         }
         await writer.write(JSON.stringify({ end: true, tables: tables.length, rows: totalRows }));
+        await options.alsoInSnapshot?.(tx);
         return { header, totalRows };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -19,6 +19,8 @@ export type DbOrTx = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL server's URL (postgres only): what a replica needs to open a session of its own. */
+  url?: string;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
 };
@@ -43,6 +45,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db,
       kind: 'postgres',
+      url: options.url,
       // Replicas starting together take turns: the migrator itself does not lock.
       migrate: async () => {
         const lock = await client.reserve();

@@ -1,5 +1,6 @@
 import type { Command } from '../cli.ts';
 import { auditVerify } from './audit-verify.ts';
+import { backup, restore } from './backup.ts';
 import { dbBackup } from './db-backup.ts';
 import { dbMigrate } from './db-migrate.ts';
 import { dbRestore } from './db-restore.ts';
@@ -12,6 +13,6 @@ import { userCreate } from './user-create.ts';
 import { searchReindex } from './search-reindex.ts';
 import { storageMigrate, storageVerify } from './storage.ts';
 
-export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, searchReindex, storageVerify, storageMigrate, help];
+export const COMMANDS: Command[] = [dbMigrate, dbSeed, orgCreate, userCreate, dbBackup, dbRestore, auditVerify, mediaCheck, infraUploadLimits, searchReindex, storageVerify, storageMigrate, backup, restore, help];
 
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);

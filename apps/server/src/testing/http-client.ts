@@ -1,6 +1,5 @@
 /** A tiny browser stand-in for tests over real HTTP: keeps cookies and sends the CSRF header like the apps do. */
-export function createHttpClient(baseUrl: string) {
-  const cookies = new Map<string, string>();
+export function createHttpClient(baseUrl: string, cookies = new Map<string, string>()) {
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
@@ -27,6 +26,8 @@ export function createHttpClient(baseUrl: string) {
   }
   return {
     headers,
+    /** The same browser (its cookies) talking to another address, e.g. another replica. */
+    at: (otherUrl: string) => createHttpClient(otherUrl, cookies),
     query: <T>(path: string, input?: unknown) => call<T>(path, input, 'query'),
     mutate: <T>(path: string, input?: unknown) => call<T>(path, input, 'mutation'),
     get: (path: string, extra: Record<string, string> = {}) => fetch(`${baseUrl}${path}`, { headers: { ...headers(), ...extra } }),
