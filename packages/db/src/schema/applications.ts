@@ -1,7 +1,8 @@
 import { APPLICATION_STATUSES } from '@ssb/domain/application-status';
 import { relations } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { bases } from './bases.ts';
 import { campaigns } from './campaigns.ts';
 import { organizations } from './organizations.ts';
 import { recommendingBodies } from './reference.ts';
@@ -27,6 +28,8 @@ export const applications = pgTable(
     submittedAt: timestamp({ withTimezone: true }),
     recommendedAt: timestamp({ withTimezone: true }),
     returnReason: text(),
+    /** Set on a re-application (复核/重新申报): the named base whose term it renews; naming it extends that base. */
+    renewsBaseId: uuid().references((): AnyPgColumn => bases.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
