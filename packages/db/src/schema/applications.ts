@@ -80,6 +80,7 @@ export const applicationsRelations = relations(applications, ({ one, many }) => 
   campaign: one(campaigns, { fields: [applications.campaignId], references: [campaigns.id] }),
   organization: one(organizations, { fields: [applications.organizationId], references: [organizations.id] }),
   recommendingBody: one(recommendingBodies, { fields: [applications.recommendingBodyId], references: [recommendingBodies.id] }),
+  renewsBase: one(bases, { fields: [applications.renewsBaseId], references: [bases.id] }),
   events: many(applicationEvents),
 }));
 export const applicationEventsRelations = relations(applicationEvents, ({ one }) => ({
