@@ -27,10 +27,9 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     const officeUser = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'office@demo.ssb.local') }))!;
     office = await api.as(officeUser.id);
     manager = await api.as((await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'base@demo.ssb.local') }))!.id);
-    // 京科精基地-2022-001 was named from its 2022 nomination; its unit gets an applicant who also manages the base.
+    // 京科精基地-2022-001 was named from its 2022 nomination; the demo gives its unit an applicant who also manages the base.
     base = (await api.db.query.bases.findFirst({ where: (b, { eq }) => eq(b.number, '京科精基地-2022-001') }))!;
-    const user = await seedUser(api.db, { email: 'renewer@example.org', name: '冯复核', roles: [{ organizationId: base.organizationId, role: 'applicant' }, { organizationId: base.organizationId, role: 'base_manager' }] });
-    renewer = await api.as(user.id);
+    renewer = await api.as((await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'renewal@demo.ssb.local') }))!.id);
     const current = (await (await api.anonymous()).campaigns.current())!;
     campaign = { id: current.id, year: current.year };
   });
@@ -55,7 +54,7 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     const titles = (await manager.account.notifications()).items.map((n) => n.title).filter((t) => t.startsWith('基地命名有效期'));
     expect(titles).toEqual(['3', '6', '12'].map((m) => `基地命名有效期还有 ${m} 个月：${base.name}`));
     const [row] = await api.db.select().from(schema.baseTermReminders).where(and(eq(schema.baseTermReminders.baseId, base.id), eq(schema.baseTermReminders.milestone, 6)));
-    expect(row!.recipients).toBe(2); // base@demo and the renewer
+    expect(row!.recipients).toBe(2); // base@demo and renewal@demo
     const audits = await api.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'base.term_reminder'), eq(schema.auditLog.entityId, base.id)));
     expect(audits.map((a) => (a.data as { milestone: number }).milestone)).toEqual([12, 6, 3]);
     await api.runJobs();
