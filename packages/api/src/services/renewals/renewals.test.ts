@@ -116,6 +116,21 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     await api.db.insert(schema.intakeChecks).values({ applicationId: application!.id, status: 'accepted' });
     await seedFinishedReviews(api.db, campaign.id, [application!.id]);
     const ids = [application!.id];
+
+    // The expert sees the term's record beside the form; in a blind round without what names the base.
+    const expertUser = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'expert@demo.ssb.local') }))!;
+    const [round] = await api.db.select().from(schema.reviewRounds).where(and(eq(schema.reviewRounds.campaignId, campaign.id), eq(schema.reviewRounds.kind, 'initial')));
+    const [assignment] = await api.db.insert(schema.reviewAssignments).values({ roundId: round!.id, applicationId: application!.id, expertUserId: expertUser.id }).returning();
+    const expert = await api.as(expertUser.id);
+    const seen = await expert.review.assignment({ assignmentId: assignment!.id });
+    expect(seen.termRecord).toMatchObject({ baseId: base.id, number: '京科精基地-2022-001', validUntil: '2027-05-29' });
+    expect(seen.termRecord!.history[0]!.reason).toBe('命名（京科精基地-2022-001）');
+    await api.db.update(schema.reviewRounds).set({ blind: true }).where(eq(schema.reviewRounds.id, round!.id));
+    const blind = await expert.review.assignment({ assignmentId: assignment!.id });
+    expect(blind.termRecord).toMatchObject({ baseId: null, number: null, name: null, namedOn: '2022-05-30', validUntil: '2027-05-29' });
+    expect(blind.termRecord!.history.every((h) => h.reason === null)).toBe(true);
+    await api.db.update(schema.reviewRounds).set({ blind: false }).where(eq(schema.reviewRounds.id, round!.id));
+    await api.db.delete(schema.reviewAssignments).where(eq(schema.reviewAssignments.id, assignment!.id));
     expect((await office.intake.list({ campaignId: campaign.id, page: 1, pageSize: 50 })).items.find((i) => i.id === application!.id)?.renewal).toEqual({ number: '京科精基地-2022-001', validUntil: '2027-05-29' });
     expect((await office.decisions.candidates({ campaignId: campaign.id, page: 1, pageSize: 50 })).items.find((i) => i.applicationId === application!.id)?.renewal).toEqual({ number: '京科精基地-2022-001', validUntil: '2027-05-29' });
 
