@@ -8,6 +8,15 @@ import { beijingToday } from './time.ts';
  * re-apply (复核/重新申报) through a shortened path; a renewal that is named extends the same term.
  */
 
+/** The refusals of a re-application a person may meet, catalogued by key (`@ssb/domain/messages`). */
+export const RENEWAL_MESSAGES = {
+  renewalOwnUnitOnly: '只能为本单位的基地办理重新申报',
+  renewalRevoked: '该基地已被撤销命名，不能重新申报',
+  renewalOutsideWindow: '该基地的有效期不在本年度的重新申报范围内',
+  renewalAlreadyStarted: '本年度已为该基地发起重新申报，请在“我的申报”中继续填写',
+  renewalChooseRecommender: '请选择推荐单位',
+} as const;
+
 /** Months before `validUntil` on which the base's managers are reminded, largest first. */
 export const TERM_MILESTONES = [12, 6, 3] as const;
 export type TermMilestone = (typeof TERM_MILESTONES)[number];

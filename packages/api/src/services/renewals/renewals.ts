@@ -1,5 +1,5 @@
 import { schema, type Database, type DbOrTx } from '@ssb/db';
-import { isInReapplicationWindow, termCountdown } from '@ssb/domain/base-term';
+import { isInReapplicationWindow, RENEWAL_MESSAGES, termCountdown } from '@ssb/domain/base-term';
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { assertPhaseOpen } from '../campaigns/phases.ts';
@@ -96,15 +96,15 @@ export function renewalFormData(input: {
  */
 export async function startRenewal(db: Database, viewer: Viewer, input: { baseId: string; campaignId: string; recommendingBodyId?: string }, now = new Date()) {
   const base = await db.query.bases.findFirst({ where: eq(schema.bases.id, input.baseId) });
-  if (!base || !applicantOrganizationIds(viewer.grants).includes(base.organizationId)) throw userError('FORBIDDEN', '只能为本单位的基地办理重新申报');
+  if (!base || !applicantOrganizationIds(viewer.grants).includes(base.organizationId)) throw userError('FORBIDDEN', RENEWAL_MESSAGES.renewalOwnUnitOnly);
   const campaign = await db.query.campaigns.findFirst({ where: eq(schema.campaigns.id, input.campaignId) });
   if (!campaign) throw userError('NOT_FOUND', '申报年度不存在');
   if (!offersTo(campaign, base) || !isInReapplicationWindow(base, campaign.year)) {
-    throw userError('BAD_REQUEST', base.status === 'revoked' ? '该基地已被撤销命名，不能重新申报' : `该基地有效期至 ${base.validUntil}，不在${campaign.year}年度的重新申报范围内`);
+    throw userError('BAD_REQUEST', base.status === 'revoked' ? RENEWAL_MESSAGES.renewalRevoked : RENEWAL_MESSAGES.renewalOutsideWindow);
   }
   const last = await lastApplicationOf(db, base);
   const recommendingBodyId = input.recommendingBodyId ?? last?.recommendingBodyId ?? null;
-  if (!recommendingBodyId) throw userError('BAD_REQUEST', '请选择推荐单位');
+  if (!recommendingBodyId) throw userError('BAD_REQUEST', RENEWAL_MESSAGES.renewalChooseRecommender);
   await assertPhaseOpen(db, campaign, 'application', recommendingBodyId, now);
   const body = await db.query.recommendingBodies.findFirst({ where: eq(schema.recommendingBodies.id, recommendingBodyId) });
   if (!body) throw userError('NOT_FOUND', '推荐单位不存在');
@@ -122,7 +122,7 @@ export async function startRenewal(db: Database, viewer: Viewer, input: { baseId
       )
       .limit(1);
     if (existing) {
-      throw userError('CONFLICT', existing.renewsBaseId === base.id ? '本年度已为该基地发起重新申报，请在“我的申报”中继续填写' : `本单位已向“${body.name}”提交过申报，请在“我的申报”中继续填写`);
+      throw userError('CONFLICT', existing.renewsBaseId === base.id ? RENEWAL_MESSAGES.renewalAlreadyStarted : `本单位已向“${body.name}”提交过申报，请在“我的申报”中继续填写`);
     }
     const [application] = await tx
       .insert(schema.applications)
