@@ -9,4 +9,4 @@ CREATE TABLE "base_term_reminders" (
 --> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "renews_base_id" uuid;--> statement-breakpoint
 ALTER TABLE "base_term_reminders" ADD CONSTRAINT "base_term_reminders_base_id_bases_id_fk" FOREIGN KEY ("base_id") REFERENCES "public"."bases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "applications" ADD CONSTRAINT "applications_renews_base_id_bases_id_fk" FOREIGN KEY ("renews_base_id") REFERENCES "public"."bases"("id") ON DELETE no action ON UPDATE no action;
+CREATE INDEX "applications_renews_base_idx" ON "applications" USING btree ("renews_base_id");
