@@ -301,6 +301,27 @@ describe('applicant portal', () => {
     await context.close();
   });
 
+  test('a base inside its re-application window shows its countdown and reminder, and 重新申报 opens a pre-filled draft marked as a renewal', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(url('/login'));
+    await signIn(page, 'renewal@demo.ssb.local');
+    const card = page.locator('[data-testid=base-term]');
+    await card.locator('[data-testid=renewal-offer]').waitFor();
+    expect(await card.textContent()).toContain('2022年5月30日 至 2027年5月29日（北京时间，含当日）');
+    // The reminder job runs on start; the demo base is within 12 months of its end until 29 May 2027.
+    if (new Date() < new Date('2027-05-29T16:00:00Z')) {
+      await expect.poll(async () => (await page.locator('.home__messages').textContent()) ?? '', { timeout: 15_000 }).toContain('基地命名有效期还有');
+    }
+    await screenshot(page, 'portal-renewal-countdown');
+    await card.locator('[data-testid=renewal-start]').click();
+    await page.waitForURL(/\/portal\/applications\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid=renewal-tag]').waitFor();
+    expect(await page.locator('[data-testid=renewal-tag]').textContent()).toContain('京科精基地-2022-001');
+    await expect.poll(() => page.locator('[data-field=baseName] input').first().inputValue().catch(() => '')).toBe('西山地质调查旧址陈列馆（演示）');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('office staff are sent to the admin console; unknown pages say so', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(url('/login'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -183,10 +183,13 @@ export async function createServer(options: CreateServerOptions = {}) {
   server.addHook('onClose', async () => worker.stop());
   startSearch(server, database.db, deps.search!);
 
-  // Hourly housekeeping; unref'd so it never keeps the process alive.
+  // Hourly housekeeping; unref'd so it never keeps the process alive. Term reminders also once on start.
+  const queueTermReminders = () => enqueueTermReminders(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'term reminders not queued'));
+  void queueTermReminders();
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
     expireDueBases(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
+    void queueTermReminders();
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

@@ -64,6 +64,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'applications.mine': { who: ['applicant'], rows: 'applications of the units where the caller is an applicant' },
   'applications.get': { who: ['applicant', 'recommender', 'office', 'sysadmin'], rows: 'an applicant its own unit’s; a recommender those addressed to its body, never drafts; the office all' },
   'applications.create': { who: ['applicant'], rows: 'for a unit where the caller is an applicant' },
+  'applications.startRenewal': { who: ['applicant'], rows: 'a base of a unit where the caller is an applicant, inside the campaign’s re-application window, in its application phase' },
   'applications.saveDraft': { who: ['applicant'], rows: 'its own unit’s, while editable (draft, returned, or a correction open)' },
   'applications.submit': { who: ['applicant'], rows: 'its own unit’s, in the application phase' },
   'applications.withdraw': { who: ['applicant'], rows: 'its own unit’s' },
@@ -83,6 +84,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'bases.mine': { who: ['base_manager'], rows: 'bases of the units where the caller is a base manager' },
   'bases.profile': { who: ['base_manager'], rows: 'a base the caller manages' },
   'bases.updateProfile': { who: ['base_manager'], rows: 'a base the caller manages' },
+  'bases.term': { who: ['base_manager'], rows: 'a base the caller manages: its term, reminders and open re-application campaigns' },
 
   // resources
   'resources.get': { who: 'public', rows: 'a published resource of a public base' },

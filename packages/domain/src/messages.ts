@@ -1,5 +1,6 @@
 import { ACCOUNT_FIELD_MESSAGES, PASSWORD_MESSAGES } from './accounts.ts';
 import { ACTIVITY_CAMPAIGN_MESSAGES } from './activity-campaigns.ts';
+import { RENEWAL_MESSAGES } from './base-term.ts';
 import { AUTH_MESSAGES, GENERAL_MESSAGES } from './auth-messages.ts';
 import { USCC_MESSAGES } from './uscc.ts';
 
@@ -33,6 +34,7 @@ export const MESSAGE_CATALOGUE = {
   ...AUTH_MESSAGES,
   ...GENERAL_MESSAGES,
   ...ACTIVITY_CAMPAIGN_MESSAGES,
+  ...RENEWAL_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGE_CATALOGUE;
 

@@ -10,6 +10,7 @@ import { getApplication, getRecommenderDesk, listMyApplications } from '../servi
 import { saveDraft } from '../services/applications/save-draft.ts';
 import { transitionApplication } from '../services/applications/transition-application.ts';
 import { deleteMaterial, listMaterials } from '../services/materials/register-material.ts';
+import { startRenewal } from '../services/renewals/renewals.ts';
 
 export const applicationsRouter = {
   mine: applicantProcedure.query(({ ctx }) => listMyApplications(ctx.db, viewerOf(ctx))),
@@ -21,6 +22,11 @@ export const applicationsRouter = {
   create: applicantProcedure
     .input(z.object({ campaignId: z.uuid(), recommendingBodyId: z.uuid() }))
     .mutation(({ ctx, input }) => createApplication(ctx.db, viewerOf(ctx), input)),
+
+  /** 重新申报（复核）: a draft renewing one of the unit's bases, pre-filled from its last application and profile. */
+  startRenewal: applicantProcedure
+    .input(z.object({ baseId: z.uuid(), campaignId: z.uuid(), recommendingBodyId: z.uuid().optional() }))
+    .mutation(({ ctx, input }) => startRenewal(ctx.db, viewerOf(ctx), input)),
 
   saveDraft: applicantProcedure
     .input(z.object({ applicationId: z.uuid(), version: z.number().int().min(1), data: ZDraftData }))

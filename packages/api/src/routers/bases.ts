@@ -4,7 +4,8 @@ import { ZBaseProfile } from '@ssb/domain/shared-resources';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
-import { listManagedBases } from '../services/base-profile/managed-bases.ts';
+import { listManagedBases, loadManagedBase } from '../services/base-profile/managed-bases.ts';
+import { baseTermFor } from '../services/renewals/renewals.ts';
 import { getBasePage, listBaseDirectory } from '../services/base-profile/public-bases.ts';
 import { getMyBaseProfile, updateBaseProfile } from '../services/base-profile/update-profile.ts';
 
@@ -30,6 +31,11 @@ export const basesRouter = {
   ),
 
   profile: baseManagerProcedure.input(z.object({ baseId: z.uuid() })).query(({ ctx, input }) => getMyBaseProfile(ctx.db, viewerOf(ctx), input.baseId)),
+
+  /** The base's term: countdown to validUntil, reminders sent, and the campaigns it may re-apply in now. */
+  term: baseManagerProcedure
+    .input(z.object({ baseId: z.uuid() }))
+    .query(async ({ ctx, input }) => baseTermFor(ctx.db, await loadManagedBase(ctx.db, viewerOf(ctx), input.baseId), ctx.user.memberships)),
 
   updateProfile: baseManagerProcedure
     .input(ZBaseProfile.extend({ baseId: z.uuid(), version: z.number().int().min(1) }))

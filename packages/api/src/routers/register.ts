@@ -16,6 +16,7 @@ export const registerRouter = {
         districtCode: z.string().max(12).optional(),
         status: z.enum(BASE_STATUSES).optional(),
         q: z.string().max(60).optional(),
+        isExpiringSoon: z.boolean().optional(),
       }),
     )
     .query(({ ctx, input }) => listBases(ctx.db, input)),

@@ -2,6 +2,7 @@ import { APPLICATION_STATUSES } from '@ssb/domain/application-status';
 import { relations } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { bases } from './bases.ts';
 import { campaigns } from './campaigns.ts';
 import { organizations } from './organizations.ts';
 import { recommendingBodies } from './reference.ts';
@@ -27,6 +28,12 @@ export const applications = pgTable(
     submittedAt: timestamp({ withTimezone: true }),
     recommendedAt: timestamp({ withTimezone: true }),
     returnReason: text(),
+    /**
+     * Set on a re-application (复核/重新申报): the named base whose term it renews; naming it extends that base.
+     * No foreign key: `bases.application_id` already points here, and a key back would make a cycle that the
+     * backup's parents-before-children order cannot hold. Only `startRenewal` sets it, from a base row.
+     */
+    renewsBaseId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -34,6 +41,7 @@ export const applications = pgTable(
     unique('applications_unit_recommender').on(t.campaignId, t.organizationId, t.recommendingBodyId),
     index('applications_recommender_idx').on(t.campaignId, t.recommendingBodyId, t.status),
     index('applications_org_idx').on(t.organizationId),
+    index('applications_renews_base_idx').on(t.renewsBaseId),
   ],
 );
 
@@ -77,6 +85,7 @@ export const applicationsRelations = relations(applications, ({ one, many }) => 
   campaign: one(campaigns, { fields: [applications.campaignId], references: [campaigns.id] }),
   organization: one(organizations, { fields: [applications.organizationId], references: [organizations.id] }),
   recommendingBody: one(recommendingBodies, { fields: [applications.recommendingBodyId], references: [recommendingBodies.id] }),
+  renewsBase: one(bases, { fields: [applications.renewsBaseId], references: [bases.id] }),
   events: many(applicationEvents),
 }));
 export const applicationEventsRelations = relations(applicationEvents, ({ one }) => ({

@@ -1,7 +1,7 @@
 import { AUDIENCES, BASE_STATUSES, BOOKING_STATUSES, RESOURCE_STATUSES, RESOURCE_TYPES, type OpeningHours } from '@ssb/domain/bases';
 import type { ResourceMediaItem } from '@ssb/domain/shared-resources';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { applications } from './applications.ts';
 import { districts } from './reference.ts';
@@ -59,6 +59,24 @@ export const baseStatusEvents = pgTable('base_status_events', {
   actorUserId: uuid().references(() => users.id),
   at: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A term reminder sent to a base's managers (12, 6 or 3 months before `valid_until`): the key holds the
+ * term's end, so a renewed term is reminded afresh, and a milestone is claimed once by its insert.
+ */
+export const baseTermReminders = pgTable(
+  'base_term_reminders',
+  {
+    baseId: uuid()
+      .notNull()
+      .references(() => bases.id, { onDelete: 'cascade' }),
+    validUntil: date().notNull(),
+    milestone: integer().notNull(),
+    recipients: integer().notNull().default(0),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.baseId, t.validUntil, t.milestone] })],
+);
 
 /** Exhibits and resources a base publishes on the shared-resource platform. */
 export const resources = pgTable(

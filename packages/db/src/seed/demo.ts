@@ -14,6 +14,7 @@ import { seedDemoEvents } from './events.ts';
 import { seedDemoFunding } from './demo-funding.ts';
 import { seedDemoAlliances } from './demo-alliances.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoRenewal } from './demo-renewal.ts';
 import { seedDemoResources } from './resources.ts';
 import { seedDemoReview } from './review.ts';
 
@@ -156,6 +157,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoCampaigns(db);
   await seedDemoFunding(db, DEMO_PASSWORD);
   await seedDemoEventReport(db);
+  await seedDemoRenewal(db, DEMO_PASSWORD);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

@@ -10,6 +10,8 @@ import { applicantOrganizationIds, loadApplicationFor, recommenderBodies, type V
 import { countRecommended } from './transition-application.ts';
 import { findDuplicateOrganizations } from './duplicates.ts';
 import { stagesOf } from './stages.ts';
+import { renewalSummaryOf } from '../renewals/renewals.ts';
+import { termRecordOf } from '../renewals/term-record.ts';
 
 const { applications } = schema;
 
@@ -19,7 +21,7 @@ export async function listMyApplications(db: DbOrTx, viewer: Viewer) {
   if (orgIds.length === 0) return [];
   const rows = await db.query.applications.findMany({
     where: inArray(applications.organizationId, orgIds),
-    with: { campaign: true, recommendingBody: { columns: { id: true, name: true } }, organization: { columns: { name: true } } },
+    with: { campaign: true, recommendingBody: { columns: { id: true, name: true } }, organization: { columns: { name: true } }, renewsBase: { columns: { number: true, validUntil: true } } },
     orderBy: desc(applications.updatedAt),
   });
   const stages = await stagesOf(db, rows);
@@ -36,6 +38,7 @@ export async function listMyApplications(db: DbOrTx, viewer: Viewer) {
     returnReason: a.returnReason,
     updatedAt: a.updatedAt,
     submittedAt: a.submittedAt,
+    renewal: a.renewsBase ? { number: a.renewsBase.number, validUntil: a.renewsBase.validUntil } : null,
   }));
 }
 
@@ -78,6 +81,9 @@ export async function getApplication(db: DbOrTx, viewer: Viewer, applicationId: 
     submittedAt: application.submittedAt,
     updatedAt: application.updatedAt,
     timeline: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, at: e.at, actorName: e.actor?.name ?? null })),
+    /** A re-application (重新申报/复核): the base it renews, and the record of its current term. */
+    renewal: await renewalSummaryOf(db, application.renewsBaseId),
+    termRecord: application.renewsBaseId ? await termRecordOf(db, application.renewsBaseId) : null,
   };
 }
 
@@ -92,7 +98,7 @@ export async function getRecommenderDesk(db: DbOrTx, viewer: Viewer, input: { ca
   if (input.status) filters.push(eq(applications.status, input.status));
   const rows = await db.query.applications.findMany({
     where: and(...filters),
-    with: { organization: true },
+    with: { organization: true, renewsBase: { columns: { number: true, validUntil: true } } },
     orderBy: [asc(applications.submittedAt)],
   });
   const search = input.search?.trim();
@@ -126,6 +132,7 @@ export async function getRecommenderDesk(db: DbOrTx, viewer: Viewer, input: { ca
         returnReason: a.returnReason,
         actions: availableActions(a.status as ApplicationStatus, 'recommender'),
         otherRecommenders: duplicate ? duplicate.recommenders.filter((r) => r.id !== body.id).map((r) => r.name) : [],
+        renewal: a.renewsBase ? { number: a.renewsBase.number, validUntil: a.renewsBase.validUntil } : null,
       };
     }),
   };

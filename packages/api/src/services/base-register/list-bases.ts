@@ -1,15 +1,22 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import type { BaseStatus } from '@ssb/domain/bases';
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { expiringWithin12MonthsUntil, termCountdown } from '@ssb/domain/base-term';
+import { beijingToday } from '@ssb/domain/time';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 import { pageOffset, type TPage } from '../pagination.ts';
 
 const { bases, organizations, baseStatusEvents, users } = schema;
 
-export type BaseFilters = TPage & { batchYear?: number; category?: string; districtCode?: string; status?: BaseStatus; q?: string };
+export type BaseFilters = TPage & { batchYear?: number; category?: string; districtCode?: string; status?: BaseStatus; q?: string; isExpiringSoon?: boolean };
 
-export async function listBases(db: DbOrTx, filters: BaseFilters) {
+export async function listBases(db: DbOrTx, filters: BaseFilters, now = new Date()) {
   const where: SQL[] = [];
+  // 12 个月内到期: a term still running (active or under rectification) that ends within the next 12 months.
+  if (filters.isExpiringSoon) {
+    const today = beijingToday(now);
+    where.push(inArray(bases.status, ['active', 'rectification']), gte(bases.validUntil, today), lte(bases.validUntil, expiringWithin12MonthsUntil(today)));
+  }
   if (filters.batchYear) where.push(eq(bases.batchYear, filters.batchYear));
   if (filters.category) where.push(eq(bases.category, filters.category));
   if (filters.districtCode) where.push(eq(bases.districtCode, filters.districtCode));
@@ -45,7 +52,8 @@ export async function listBases(db: DbOrTx, filters: BaseFilters) {
     db.select({ n: count() }).from(bases).innerJoin(organizations, eq(organizations.id, bases.organizationId)).where(condition),
     db.selectDistinct({ year: bases.batchYear }).from(bases).orderBy(desc(bases.batchYear)),
   ]);
-  return { total: total?.n ?? 0, items: rows, batchYears: batches.map((b) => b.year) };
+  const items = rows.map((row) => ({ ...row, countdown: row.status === 'active' || row.status === 'rectification' ? termCountdown(row.validUntil, now) : null }));
+  return { total: total?.n ?? 0, items, batchYears: batches.map((b) => b.year) };
 }
 
 /** One base with every status change, oldest first, and who made it. */

@@ -7,6 +7,7 @@ import { userError } from '../errors.ts';
 import { notifyUsers, usersOf } from '../notifications/notify.ts';
 import { grantBaseManagers } from '../base-register/grant-base-managers.ts';
 import { nameBase } from '../base-register/name-base.ts';
+import { renewBase } from '../base-register/renew-base.ts';
 import { lockBatchNumbering } from '../base-register/numbering.ts';
 import { planDecisions, type DecisionRequest } from './plan-decisions.ts';
 
@@ -43,7 +44,11 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
         .insert(schema.selectionDecisions)
         .values({ applicationId: change.applicationId, campaignId: input.campaignId, outcome: change.to, note: input.note ?? null, decidedBy: actor.userId, decidedAt: now })
         .onConflictDoUpdate({ target: schema.selectionDecisions.applicationId, set: { outcome: change.to, note: input.note ?? null, decidedBy: actor.userId, decidedAt: now } });
-      if (change.to === 'named') {
+      if (change.to === 'named' && change.renewal) {
+        const base = await renewBase(tx, { baseId: change.renewal.baseId, applicationId: change.applicationId, validUntil: change.renewal.toValidUntil, namedOn: plan.namedOn!, actorUserId: actor.userId, publicUrl: deps.config.publicUrl });
+        bases.push({ id: base.id, number: base.number, name: base.name });
+        await grantBaseManagers(tx, deps.config.publicUrl, { organizationId: base.organizationId, base, actorUserId: actor.userId });
+      } else if (change.to === 'named') {
         const base = await nameBase(tx, { ...change, number: change.number!, name: change.baseName, batchYear: campaign.year, namedOn: plan.namedOn!, validUntil: plan.validUntil!, actorUserId: actor.userId, publicUrl: deps.config.publicUrl });
         bases.push({ id: base.id, number: base.number, name: base.name });
         await grantBaseManagers(tx, deps.config.publicUrl, { organizationId: base.organizationId, base, actorUserId: actor.userId });
@@ -53,9 +58,9 @@ export async function applyDecisions(deps: Pick<ApiDeps, 'db' | 'config'>, actor
         action: `decision.${change.to}`,
         entityType: 'application',
         entityId: change.applicationId,
-        data: { from: change.from, to: change.to, number: change.number ?? null, note: input.note ?? null, review: change.review, aheadOfReview: aheadOfReview.get(change.applicationId) ?? null },
+        data: { from: change.from, to: change.to, number: change.number ?? null, renewal: change.renewal ?? null, note: input.note ?? null, review: change.review, aheadOfReview: aheadOfReview.get(change.applicationId) ?? null },
       });
-      if (change.to !== 'shortlisted') await tellApplicant(tx, deps.config.publicUrl, change.applicationId, change.to === 'named' ? `“${change.baseName}”已被命名为科学家精神教育基地，编号 ${change.number}，有效期至 ${plan.validUntil}。` : `“${change.baseName}”本年度未入选科学家精神教育基地。感谢参与。`);
+      if (change.to !== 'shortlisted') await tellApplicant(tx, deps.config.publicUrl, change.applicationId, change.renewal ? `“${change.baseName}”复核通过，继续命名为科学家精神教育基地，编号 ${change.number} 不变，有效期延至 ${change.renewal.toValidUntil}。` : change.to === 'named' ? `“${change.baseName}”已被命名为科学家精神教育基地，编号 ${change.number}，有效期至 ${plan.validUntil}。` : `“${change.baseName}”本年度未入选科学家精神教育基地。感谢参与。`);
     }
     return { applied: plan.changes.length, outcome: plan.outcome, label: SELECTION_OUTCOME_LABELS[plan.outcome].zh, bases };
   });

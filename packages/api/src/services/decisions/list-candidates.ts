@@ -55,6 +55,8 @@ export async function listCandidates(db: DbOrTx, filters: CandidateFilters) {
       intakeStatus: intakeChecks.status,
       meanScore: scores.meanScore,
       reviews: scores.reviews,
+      renewalNumber: sql<string | null>`(select b.number from bases b where b.id = ${applications.renewsBaseId})`,
+      renewalValidUntil: sql<string | null>`(select b.valid_until::text from bases b where b.id = ${applications.renewsBaseId})`,
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -97,6 +99,7 @@ export async function listCandidates(db: DbOrTx, filters: CandidateFilters) {
       intakeStatus: r.intakeStatus ?? null,
       meanScore: r.meanScore === null || r.meanScore === undefined ? null : Math.round(Number(r.meanScore) * 10) / 10,
       reviews: r.reviews ?? 0,
+      renewal: r.renewalNumber ? { number: r.renewalNumber, validUntil: r.renewalValidUntil! } : null,
     })),
   };
 }

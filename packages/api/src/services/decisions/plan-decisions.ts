@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { schema, type DbOrTx } from '@ssb/db';
+import { renewedValidUntil } from '@ssb/domain/base-term';
 import { baseValidUntil, formatBaseNumber } from '@ssb/domain/register';
 import { beijingToday } from '@ssb/domain/time';
 import { SELECTION_OUTCOME_LABELS, type SelectionOutcome } from '@ssb/domain/selection';
@@ -19,7 +20,9 @@ export type DecisionRequest = {
   namedOn?: string;
 };
 
-export type PlannedChange = NominationSummary & { from: SelectionOutcome | null; to: SelectionOutcome; number?: string; review: ReviewProgress };
+/** A re-application (复核) named keeps its base's number and extends its term, instead of entering a new base. */
+export type PlannedRenewal = { baseId: string; fromValidUntil: string; toValidUntil: string };
+export type PlannedChange = NominationSummary & { from: SelectionOutcome | null; to: SelectionOutcome; number?: string; renewal?: PlannedRenewal; review: ReviewProgress };
 export type DecisionPlan = {
   outcome: SelectionOutcome;
   namedOn: string | null;
@@ -48,7 +51,7 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
   if (ids.length === 0) throw userError('BAD_REQUEST', '请至少选择一个申报');
 
   const rows = await db
-    .select({ id: applications.id, campaignId: applications.campaignId, status: applications.status, data: applications.data, orgName: organizations.name, orgDistrict: organizations.districtCode, outcome: selectionDecisions.outcome, intake: intakeChecks.status })
+    .select({ id: applications.id, campaignId: applications.campaignId, status: applications.status, data: applications.data, renewsBaseId: applications.renewsBaseId, orgName: organizations.name, orgDistrict: organizations.districtCode, outcome: selectionDecisions.outcome, intake: intakeChecks.status })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(selectionDecisions, eq(selectionDecisions.applicationId, applications.id))
@@ -58,6 +61,11 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
 
   const noticeState = request.outcome === 'named' ? await noticeStateOf(db, request.campaignId, ids, now) : new Map<string, string | null>();
   const review = await reviewProgressOf(db, request.campaignId, ids);
+  const renewedIds = [...new Set(rows.map((r) => r.renewsBaseId).filter((id): id is string => id !== null))];
+  const renewed = new Map(
+    (renewedIds.length ? await db.select({ id: schema.bases.id, number: schema.bases.number, status: schema.bases.status, validUntil: schema.bases.validUntil }).from(schema.bases).where(inArray(schema.bases.id, renewedIds)) : []).map((b) => [b.id, b]),
+  );
+  const renewalOf = new Map(rows.filter((r) => r.renewsBaseId).map((r) => [r.id, renewed.get(r.renewsBaseId!)!]));
 
   const plan: DecisionPlan = { outcome: request.outcome, namedOn: null, validUntil: null, changes: [], unchanged: [], refused: [], warnings: [], counts: { change: 0, unchanged: 0, refused: 0 }, token: '' };
   for (const row of rows) {
@@ -72,6 +80,7 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
     else if (from === 'named') refuse('已命名，不能再改变评选决定；如需撤销请在基地名录中变更状态');
     else if (request.outcome === 'named' && from !== 'shortlisted') refuse(`须先列入拟命名名单并经公示（当前：${from ? label(from) : '未决定'}）`);
     else if (request.outcome === 'named' && noticeState.get(row.id)) refuse(noticeState.get(row.id)!);
+    else if (request.outcome === 'named' && renewalOf.get(row.id)?.status === 'revoked') refuse('所复核的基地已被撤销命名，不能继续命名');
     else {
       const progress = review.get(row.id)!;
       plan.changes.push({ ...summary, from, to: request.outcome, review: progress });
@@ -88,11 +97,17 @@ export async function planDecisions(db: DbOrTx, request: DecisionRequest, now = 
     plan.namedOn = request.namedOn ?? beijingToday(now);
     plan.validUntil = baseValidUntil(plan.namedOn);
     let sequence = await nextBaseSequence(db, campaign.year);
-    for (const change of plan.changes) change.number = formatBaseNumber(campaign.year, sequence++);
+    for (const change of plan.changes) {
+      const base = renewalOf.get(change.applicationId);
+      if (base) {
+        change.number = base.number;
+        change.renewal = { baseId: base.id, fromValidUntil: base.validUntil, toValidUntil: renewedValidUntil(base.validUntil, plan.namedOn) };
+      } else change.number = formatBaseNumber(campaign.year, sequence++);
+    }
   }
   plan.counts = { change: plan.changes.length, unchanged: plan.unchanged.length, refused: plan.refused.length };
   plan.token = createHash('sha256')
-    .update(JSON.stringify([plan.outcome, plan.namedOn, plan.changes.map((c) => [c.applicationId, c.from, c.number ?? null, c.baseName]), plan.unchanged.map((u) => u.applicationId), plan.refused.map((r) => [r.applicationId, r.reason]), plan.warnings.map((w) => [w.applicationId, w.message])]))
+    .update(JSON.stringify([plan.outcome, plan.namedOn, plan.changes.map((c) => [c.applicationId, c.from, c.number ?? null, c.baseName, c.renewal?.toValidUntil ?? null]), plan.unchanged.map((u) => u.applicationId), plan.refused.map((r) => [r.applicationId, r.reason]), plan.warnings.map((w) => [w.applicationId, w.message])]))
     .digest('hex');
   return plan;
 }

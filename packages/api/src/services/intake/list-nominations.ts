@@ -42,6 +42,8 @@ export function nominationRow(n: Nomination) {
     shortCode: n.shortCode,
     blocking: blockingItems(n.checklist).map((i) => i.label),
     otherRecommenders: n.otherRecommenders,
+    /** A re-application (重新申报/复核): the base it renews, by register number and term end. */
+    renewal: a.renewsBase ? { number: a.renewsBase.number, validUntil: a.renewsBase.validUntil } : null,
   };
 }
 

@@ -19,7 +19,7 @@ export async function loadNominations(db: DbOrTx, campaignId: string, applicatio
   if (applicationIds) filters.push(inArray(applications.id, applicationIds.length ? applicationIds : ['00000000-0000-0000-0000-000000000000']));
   const rows = await db.query.applications.findMany({
     where: and(...filters),
-    with: { organization: true, recommendingBody: true, campaign: true },
+    with: { organization: true, recommendingBody: true, campaign: true, renewsBase: { columns: { number: true, validUntil: true } } },
     orderBy: [applications.recommendedAt],
   });
   if (rows.length === 0) return [];

@@ -4,9 +4,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { runRegistrationSweep } from '../registrations/sweep.ts';
+import { sendTermReminders } from '../base-register/term-reminders.ts';
 
-/** `registrations.sweep` is queued by the server every few minutes: lapsed offers, reminders, personal-data purge. */
-export type JobPayloads = { 'mail.send': MailMessage; 'registrations.sweep': Record<string, never> };
+/**
+ * `registrations.sweep` is queued by the server every few minutes: lapsed offers, reminders, personal-data purge.
+ * `register.termReminders` hourly and on start: the 12/6/3-month reminders of a base's term.
+ */
+export type JobPayloads = { 'mail.send': MailMessage; 'registrations.sweep': Record<string, never>; 'register.termReminders': Record<string, never> };
 export type JobKind = keyof JobPayloads;
 
 /** Queues work inside the caller's transaction: it commits with the change that caused it. */
@@ -22,6 +26,9 @@ const HANDLERS: Record<JobKind, Handler> = {
   'mail.send': (deps, payload) => deps.mailer.send(deps.db, payload as MailMessage),
   'registrations.sweep': async (deps) => {
     await runRegistrationSweep(deps.db, deps.config.publicUrl);
+  },
+  'register.termReminders': async (deps) => {
+    await sendTermReminders(deps.db, deps.config.publicUrl);
   },
 };
 

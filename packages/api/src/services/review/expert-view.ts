@@ -2,6 +2,7 @@ import { REVIEW_ROUND_LABELS } from '@ssb/domain/selection';
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { termRecordOf } from '../renewals/term-record.ts';
 import { userError } from '../errors.ts';
 import { blindCode, isIdentifyingField } from './blind.ts';
 import { describeApplications } from './candidates.ts';
@@ -66,7 +67,10 @@ export async function assignmentForExpert(db: DbOrTx, expertUserId: string, assi
     .orderBy(asc(schema.materials.kind), asc(schema.materials.sortOrder));
   const perKind = { photo: 0, video: 0 };
   const titleOf = await titlesFor(db, [{ roundId: round.id, applicationId: application!.id, blind: round.blind }]);
+  const record = application!.renewsBaseId ? await termRecordOf(db, application!.renewsBaseId) : null;
   return {
+    /** A re-application: the base's current term beside the form; in a blind round without name, number or reasons. */
+    termRecord: record && round.blind ? { ...record, baseId: null, number: null, name: null, history: record.history.map((h) => ({ ...h, reason: null })) } : record,
     assignment: { id: assignment.id, status: assignment.status, scores: assignment.scores, comment: assignment.comment ?? '', weightedTotal: assignment.weightedTotal, version: assignment.version, submittedAt: assignment.submittedAt },
     round: { id: round.id, kind: round.kind, label: REVIEW_ROUND_LABELS[round.kind].zh, status: round.status, blind: round.blind, criteria: round.criteria, closesAt: round.closesAt },
     application: {

@@ -1,0 +1,36 @@
+import { schema, type DbOrTx } from '@ssb/db';
+import { termCountdown, termStartsOn } from '@ssb/domain/base-term';
+import { beijingToday } from '@ssb/domain/time';
+import { asc, eq } from 'drizzle-orm';
+import { baseYearlyRecord } from '../event-reports/yearly-record.ts';
+
+/**
+ * The record of a base's current term, shown beside a re-application: dates, status history and the
+ * yearly activity record. `evaluations` is the hook for the annual reports and their outcomes (考核评估),
+ * which fill it once they exist; until then it is empty.
+ */
+export async function termRecordOf(db: DbOrTx, baseId: string, now = new Date()) {
+  const base = await db.query.bases.findFirst({ where: eq(schema.bases.id, baseId) });
+  if (!base) return null;
+  const history = await db.select().from(schema.baseStatusEvents).where(eq(schema.baseStatusEvents.baseId, base.id)).orderBy(asc(schema.baseStatusEvents.seq));
+  const startsOn = termStartsOn(base.validUntil);
+  const firstYear = Number(startsOn.slice(0, 4));
+  const lastYear = Math.min(Number(base.validUntil.slice(0, 4)), Number(beijingToday(now).slice(0, 4)));
+  const years = [];
+  for (let year = firstYear; year <= lastYear; year++) years.push(await baseYearlyRecord(db, base.id, year, now));
+  return {
+    baseId: base.id,
+    number: base.number,
+    name: base.name,
+    batchYear: base.batchYear,
+    namedOn: base.namedOn,
+    termStartsOn: startsOn,
+    validUntil: base.validUntil,
+    status: base.status,
+    countdown: termCountdown(base.validUntil, now),
+    history: history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason, at: h.at })),
+    years,
+    evaluations: [] as Array<{ year: number; outcome: string; note: string | null }>,
+  };
+}
+export type TermRecord = NonNullable<Awaited<ReturnType<typeof termRecordOf>>>;
