@@ -16,6 +16,7 @@ import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
 import { registerEventExportRoutes } from './event-exports.ts';
 import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
+import { registerFundingFileRoutes } from './funding-files.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -163,6 +164,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerBaseRegisterExportRoutes(server, deps);
   registerEventExportRoutes(server, deps);
   registerEventReportPhotoRoutes(server, deps, env.DATA_DIR);
+  registerFundingFileRoutes(server, deps, env.DATA_DIR);
   registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];

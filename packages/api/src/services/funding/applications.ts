@@ -11,6 +11,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
+import { listFundingFiles, missingAttachments } from './files.ts';
 import {
   applicantOrganizations, baseNames, budgetLines, grantFigures, isOfficeViewer, loadApplication, loadCall, loadOwnApplication, writeBudgetLines,
   type ApplicationRow, type CallRow, type Deps, type FundingViewer,
@@ -168,7 +169,8 @@ export async function submitFundingApplication(db: DbOrTx, viewer: FundingViewer
     if (!isCallOpen(call, now)) throw userError('BAD_REQUEST', '申报已截止，不能再提交');
     const [base] = await tx.select().from(schema.bases).where(eq(schema.bases.id, app.baseId));
     const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)) });
-    const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0))];
+    const missing = (await missingAttachments(tx, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`);
+    const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0)), ...missing];
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));
     const [row] = await tx
       .update(schema.fundingApplications)
@@ -212,10 +214,12 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
   const ledger = await db.select().from(schema.fundingLedgerEntries).where(eq(schema.fundingLedgerEntries.applicationId, app.id));
   const today = beijingToday(now);
   const isApplicant = applicantOrganizations(viewer).includes(app.organizationId);
+  const files = await listFundingFiles(db, app.id);
+  const missing = app.status === 'draft' ? (await missingAttachments(db, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`) : [];
   return {
     ...app,
     baseName: names.get(app.baseId) ?? '',
-    call: { id: call.id, title: call.title, year: call.year, categories: call.categories, kinds: call.kinds, maxPerProjectFen: call.maxPerProjectFen, closesAt: call.closesAt, changeThresholdPercent: call.changeThresholdPercent, criteria: call.criteria },
+    call: { id: call.id, title: call.title, year: call.year, categories: call.categories, kinds: call.kinds, maxPerProjectFen: call.maxPerProjectFen, closesAt: call.closesAt, changeThresholdPercent: call.changeThresholdPercent, criteria: call.criteria, requiredAttachments: call.requiredAttachments, tranchePercents: call.tranchePercents, allowAlliances: call.allowAlliances },
     coApplicants: coApplicants.map((c) => ({ baseId: c.baseId, name: names.get(c.baseId) ?? '' })),
     requestedLines,
     currentLines,
@@ -225,7 +229,8 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
     agreement: agreement ?? null,
     changes,
     reports,
-    problems: app.status === 'draft' ? submitProblems(app, call, requestedLines) : [],
+    files,
+    problems: app.status === 'draft' ? [...submitProblems(app, call, requestedLines), ...missing] : [],
     actions: fundingActionsFor({ status: app.status, callOpen: isCallOpen(call, now), projectEnded: app.endDate !== null && today > app.endDate }, { isApplicant, isOffice: office }),
   };
 }

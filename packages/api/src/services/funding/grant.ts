@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append.ts';
 import { notifyManagersOf, notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
 import { toBudgetLines } from './applications.ts';
+import { bindPendingEvidence } from './files.ts';
 import { budgetLines, ledgerEntries, loadApplication, loadCall, loadOwnApplication, writeBudgetLines, type Deps, type FundingViewer } from './rows.ts';
 
 const ROLES_TO_TELL = ['base_manager', 'alliance_coordinator'];
@@ -140,10 +141,11 @@ export async function submitFundingReport(
       .insert(schema.fundingReports)
       .values({ applicationId: app.id, kind: input.kind, summary: input.summary, budgetRevision: app.budgetRevision, spent: input.spent, spentFen: sums.spentFen, targetsActual: input.targetsActual, eventIds: input.eventIds, submittedBy: viewer.userId })
       .returning();
+    const evidenceFiles = await bindPendingEvidence(tx, app.id, report!.id);
     if (input.kind === 'final') await tx.update(schema.fundingApplications).set({ status: 'report_submitted', reportReturnDeadline: null, version: app.version + 1, updatedAt: new Date() }).where(eq(schema.fundingApplications.id, app.id));
-    await appendAudit(tx, { actorUserId: viewer.userId, action: 'funding.report_submitted', entityType: 'funding_application', entityId: app.id, data: { reportId: report!.id, kind: input.kind, spentFen: sums.spentFen, budgetFen: sums.budgetFen } });
+    await appendAudit(tx, { actorUserId: viewer.userId, action: 'funding.report_submitted', entityType: 'funding_application', entityId: app.id, data: { reportId: report!.id, kind: input.kind, spentFen: sums.spentFen, budgetFen: sums.budgetFen, evidenceFiles } });
     if (input.kind === 'final') await notifyOffice(tx, { title: '结项报告待验收', body: `“${app.title}”提交了结项报告：实际支出 ${formatFen(sums.spentFen)} 元，预算 ${formatFen(sums.budgetFen)} 元。`, link: `/admin/funding/applications/${app.id}` }, deps.publicUrl);
-    return { ...report!, ...sums };
+    return { ...report!, ...sums, evidenceFiles };
   });
 }
 
