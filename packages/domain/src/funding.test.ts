@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_FEN, budgetChangeVerdict, budgetTotals, closingEntries, formatFen, fundingActionsFor, fundingEligibilityProblems,
   grantTotals, ledgerTotals, lineAmountFen, parseYuan, spendingAgainstBudget, yuanToFen,
-  cancellationEntries, daysLate, isTrancheSplit, reductionEntries, reminderKindFor, reportDueDate, trancheAmounts,
+  cancellationEntries, daysLate, isTrancheSplit, reductionEntries, reminderKindFor, reportDueDate, targetsFromEvents, trancheAmounts,
 } from './funding.ts';
 import { ZBudgetLineInput, ZFundingDecisionInput, ZYuan } from './funding-input.ts';
 
@@ -185,5 +185,14 @@ describe('reductions, cancellations, tranches and reminders', () => {
     expect(fundingActionsFor({ status: 'agreement_confirmed', callOpen: false, projectEnded: false }, { isApplicant: false, isOffice: true })).toEqual(expect.arrayContaining(['reduce', 'cancel']));
     expect(fundingActionsFor({ status: 'closed', callOpen: false, projectEnded: true }, { isApplicant: false, isOffice: true })).not.toContain('cancel');
     expect(fundingActionsFor({ status: 'cancelled', callOpen: false, projectEnded: false }, { isApplicant: true, isOffice: true })).toEqual([]);
+  });
+});
+
+describe('report figures from linked events', () => {
+  it('takes events, people and young people from the activity reports, keeping typed figures only without events', () => {
+    const typed = { events: 3, people: 999, youth: 10, newMedia: 4 };
+    expect(targetsFromEvents(typed, [])).toEqual(typed);
+    expect(targetsFromEvents(typed, [{ attendance: 120, youngPeople: 80, newMediaLinks: 1 }, { attendance: 35, youngPeople: 0, newMediaLinks: 5 }])).toEqual({ events: 2, people: 155, youth: 80, newMedia: 6 });
+    expect(targetsFromEvents(typed, [{ attendance: 1, youngPeople: 1, newMediaLinks: 0 }]).newMedia).toBe(4);
   });
 });

@@ -103,6 +103,24 @@ export const FUNDING_TARGET_LABELS: Record<FundingTargetKey, { zh: string; en: s
   newMedia: { zh: '新媒体作品数', en: 'New-media items' },
 };
 
+/**
+ * A report's delivered figures where the project links events: the events themselves, people (the
+ * activity reports' attendance), young people and new-media items (the reports' new-media links) add
+ * up; what no event shows (typed figures) is kept for the targets the events do not cover.
+ */
+export function targetsFromEvents(
+  typed: FundingTargets,
+  events: ReadonlyArray<{ attendance: number; youngPeople: number; newMediaLinks: number }>,
+): FundingTargets {
+  if (events.length === 0) return { ...typed };
+  return {
+    events: events.length,
+    people: events.reduce((s, e) => s + e.attendance, 0),
+    youth: events.reduce((s, e) => s + e.youngPeople, 0),
+    newMedia: Math.max(typed.newMedia, events.reduce((s, e) => s + e.newMediaLinks, 0)),
+  };
+}
+
 // ─── States and moves ──────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -11,6 +11,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
+import { linkableEvents } from './events.ts';
 import { listFundingFiles, missingAttachments } from './files.ts';
 import {
   applicantOrganizations, baseNames, budgetLines, grantFigures, isOfficeViewer, loadApplication, loadCall, loadOwnApplication, writeBudgetLines,
@@ -230,6 +231,8 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
     changes,
     reports,
     files,
+    /** Events a report may link (their activity reports give attendance), once the grant runs. */
+    linkableEvents: ['agreement_confirmed', 'report_returned', 'report_submitted', 'accepted', 'closed'].includes(app.status) ? await linkableEvents(db, app) : [],
     problems: app.status === 'draft' ? [...submitProblems(app, call, requestedLines), ...missing] : [],
     actions: fundingActionsFor({ status: app.status, callOpen: isCallOpen(call, now), projectEnded: app.endDate !== null && today > app.endDate }, { isApplicant, isOffice: office }),
   };

@@ -201,4 +201,33 @@ describe.each(TEST_ENGINES)('funding attachments, bulk approval, reductions and 
     expect(whole.entries).toEqual([{ kind: 'release', amountFen: 19_999 }]);
     expect(await ledgerOf(call.id, call.poolFen)).toMatchObject({ committedFen: 20_000, availableFen: 80_000 });
   });
+
+  it('an interim report linking events takes their attendance from the activity reports; events outside the project are refused', async () => {
+    const call = await newCall({ pool: '1000.00' });
+    const app = await inReview(call.id, [50_000]);
+    await api.db.update(schema.fundingApplications).set({ startDate: '2026-01-01', endDate: '2099-12-31' }).where(eq(schema.fundingApplications.id, app.id));
+    const event = async (baseId: string, startsAt: string, report?: { attendance: number; youngPeople: number; links?: Array<{ kind: 'press' | 'new_media'; title: string; url: string }> }) => {
+      const [row] = await api.db.insert(schema.baseEvents).values({ baseId, kind: 'lecture', title: `讲座${++n}`, startsAt: new Date(startsAt), endsAt: new Date(new Date(startsAt).getTime() + 7_200_000), status: 'published' }).returning();
+      if (report) await api.db.insert(schema.eventReports).values({ eventId: row!.id, attendance: report.attendance, youngPeople: report.youngPeople, links: report.links ?? [] });
+      return row!;
+    };
+    const first = await event(other.base.id, '2026-04-01T10:00:00+08:00', { attendance: 120, youngPeople: 80, links: [{ kind: 'new_media', title: '推文', url: 'https://example.org/a' }] });
+    const second = await event(other.base.id, '2026-05-01T10:00:00+08:00', { attendance: 35, youngPeople: 5 });
+    const unreported = await event(other.base.id, '2026-05-02T10:00:00+08:00');
+    const before = await event(other.base.id, '2025-12-30T10:00:00+08:00', { attendance: 500, youngPeople: 0 });
+    const elsewhere = await event(applicant.base.id, '2026-04-02T10:00:00+08:00', { attendance: 9, youngPeople: 9 });
+    await (await api.as(office.id)).funding.decide({ applicationId: app.id, decision: 'approve', award: '500' });
+    const manager = await api.as(other.manager.id);
+    await manager.funding.confirmAgreement({ applicationId: app.id });
+    const view = await manager.funding.get({ applicationId: app.id });
+    expect(view.linkableEvents.map((e) => e.eventId)).toEqual([first.id, second.id]);
+    const base = { applicationId: app.id, kind: 'interim' as const, summary: '已举办两场讲座。', spent: { [view.currentLines[0]!.key]: '200' }, targetsActual: { events: 9, people: 9999, youth: 0, newMedia: 3 } };
+    for (const bad of [unreported, before, elsewhere]) await expect(manager.funding.submitReport({ ...base, eventIds: [first.id, bad.id] })).rejects.toThrow('只能关联本项目执行期内');
+    const interim = await manager.funding.submitReport({ ...base, eventIds: [first.id, second.id] });
+    expect(interim.targetsActual).toEqual({ events: 2, people: 155, youth: 85, newMedia: 3 });
+    // An interim report leaves the grant running; the office sees it on the application.
+    const officeView = await (await api.as(office.id)).funding.get({ applicationId: app.id });
+    expect(officeView.status).toBe('agreement_confirmed');
+    expect(officeView.reports.map((r) => [r.kind, r.eventIds.length])).toEqual([['interim', 2]]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import {
-  addDays, budgetChangeVerdict, canFundingMove, closingEntries, formatFen, grantTotals, ledgerTotals, spendingAgainstBudget, type BudgetChangeKind, type FundingTargets,
+  addDays, budgetChangeVerdict, canFundingMove, closingEntries, formatFen, grantTotals, ledgerTotals, spendingAgainstBudget, targetsFromEvents, type BudgetChangeKind, type FundingTargets,
 } from '@ssb/domain/funding';
 import type { TBudgetLineInput } from '@ssb/domain/funding-input';
 import { beijingToday } from '@ssb/domain/time';
@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append.ts';
 import { notifyManagersOf, notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
 import { toBudgetLines } from './applications.ts';
+import { linkableEvents } from './events.ts';
 import { bindPendingEvidence } from './files.ts';
 import { budgetLines, ledgerEntries, loadApplication, loadCall, loadOwnApplication, writeBudgetLines, type Deps, type FundingViewer } from './rows.ts';
 
@@ -137,9 +138,14 @@ export async function submitFundingReport(
     const lines = await budgetLines(tx, app.id, app.budgetRevision);
     for (const key of Object.keys(input.spent)) if (!lines.some((l) => l.key === key)) throw userError('BAD_REQUEST', '实际支出须对应现行预算的预算行');
     const sums = spendingAgainstBudget(lines, input.spent);
+    const eventIds = [...new Set(input.eventIds)];
+    const linkable = eventIds.length ? await linkableEvents(tx, app) : [];
+    const linked = linkable.filter((e) => eventIds.includes(e.eventId));
+    if (linked.length !== eventIds.length) throw userError('BAD_REQUEST', '只能关联本项目执行期内、已提交活动报告的本基地（或合作基地）活动');
+    const targetsActual = targetsFromEvents(input.targetsActual, linked);
     const [report] = await tx
       .insert(schema.fundingReports)
-      .values({ applicationId: app.id, kind: input.kind, summary: input.summary, budgetRevision: app.budgetRevision, spent: input.spent, spentFen: sums.spentFen, targetsActual: input.targetsActual, eventIds: input.eventIds, submittedBy: viewer.userId })
+      .values({ applicationId: app.id, kind: input.kind, summary: input.summary, budgetRevision: app.budgetRevision, spent: input.spent, spentFen: sums.spentFen, targetsActual, eventIds, submittedBy: viewer.userId })
       .returning();
     const evidenceFiles = await bindPendingEvidence(tx, app.id, report!.id);
     if (input.kind === 'final') await tx.update(schema.fundingApplications).set({ status: 'report_submitted', reportReturnDeadline: null, version: app.version + 1, updatedAt: new Date() }).where(eq(schema.fundingApplications.id, app.id));
