@@ -263,6 +263,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'funding.confirmBulkApproval': { who: OFFICE, rows: 'as previewBulkApproval, recomputed under the call’s row lock and refused unless the token matches; each approval as funding.decide' },
   'funding.reduceAward': { who: OFFICE, rows: 'a running grant of any call, not reviewed by the caller nor of the caller’s organization; never below what was paid; the released part returns to the pool' },
   'funding.cancelGrant': { who: OFFICE, rows: 'a running grant of any call, not reviewed by the caller nor of the caller’s organization; refund ≤ paid − returned, the unpaid rest released' },
+  'funding.reportsDue': { who: OFFICE, rows: 'grants of every call still owing a report: overdue and due within two weeks, with the reminders sent' },
   'funding.ledger': { who: OFFICE, rows: 'the ledger of any call' },
   'funding.recordTranche': { who: OFFICE, rows: 'a grant whose agreement is confirmed; never beyond the award' },
   'funding.decideBudgetChange': { who: OFFICE, rows: 'a pending budget change of any grant' },

@@ -17,6 +17,8 @@ import { publicFundedProjects } from '../services/funding/open.ts';
 import { cancelFundingGrant, reduceFundingAward } from '../services/funding/adjust.ts';
 import { confirmBulkApproval, planBulkApproval } from '../services/funding/bulk-approve.ts';
 import { removeFundingFile } from '../services/funding/files.ts';
+import { fundingReportsDue } from '../services/funding/reminders.ts';
+import { beijingToday } from '@ssb/domain/time';
 import { applyFundingAssignment, declareFundingConflict, fundingRecommendation, fundingReviewDesk, fundingReviewFile, planFundingAssignment, saveFundingReview } from '../services/funding/review.ts';
 
 /** Base managers apply for their bases; alliance coordinators for a joint action through the lead base. */
@@ -50,6 +52,7 @@ export const fundingRouter = {
   confirmBulkApproval: officeProcedure.input(ZFundingBulkConfirm).mutation(({ ctx, input }) => confirmBulkApproval(ctx.db, viewerOf(ctx), input, ctx.config)),
   reduceAward: officeProcedure.input(ZFundingReduceInput).mutation(({ ctx, input }) => reduceFundingAward(ctx.db, viewerOf(ctx), input, ctx.config)),
   cancelGrant: officeProcedure.input(ZFundingCancelInput).mutation(({ ctx, input }) => cancelFundingGrant(ctx.db, viewerOf(ctx), input, ctx.config)),
+  reportsDue: officeProcedure.query(({ ctx }) => fundingReportsDue(ctx.db, beijingToday())),
   ledger: officeProcedure.input(ZFundingCallRef).query(({ ctx, input }) => fundingLedger(ctx.db, input.callId)),
   recordTranche: officeProcedure.input(ZTrancheInput).mutation(({ ctx, input }) => recordFundingTranche(ctx.db, viewerOf(ctx), input, ctx.config)),
   decideBudgetChange: officeProcedure.input(ZBudgetChangeDecision).mutation(({ ctx, input }) => decideBudgetChange(ctx.db, viewerOf(ctx), input, ctx.config)),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, seedManagedBase } from '../resources/fixtures.ts';
 import { attachFundingFile, checkFundingFile, findFundingFile } from './files.ts';
+import { fundingReportsDue, sendFundingReminders } from './reminders.ts';
 
 type Managed = Awaited<ReturnType<typeof seedManagedBase>>;
 const DAY = 86_400_000;
@@ -229,5 +230,37 @@ describe.each(TEST_ENGINES)('funding attachments, bulk approval, reductions and 
     const officeView = await (await api.as(office.id)).funding.get({ applicationId: app.id });
     expect(officeView.status).toBe('agreement_confirmed');
     expect(officeView.reports.map((r) => [r.kind, r.eventIds.length])).toEqual([['interim', 2]]);
+  });
+
+  it('reminds about a report due the day before, on the day and a week late, each once; the office lists what is overdue', async () => {
+    const call = await newCall({ pool: '1000.00' });
+    const due = await inReview(call.id, [10_000]);
+    const returned = await inReview(call.id, [10_000]);
+    await api.db.update(schema.fundingApplications).set({ status: 'agreement_confirmed', awardFen: 10_000, reportDueOn: '2031-05-10' }).where(eq(schema.fundingApplications.id, due.id));
+    await api.db.update(schema.fundingApplications).set({ status: 'report_returned', awardFen: 10_000, reportDueOn: '2031-04-01', reportReturnDeadline: '2031-05-20' }).where(eq(schema.fundingApplications.id, returned.id));
+    const notices = async () => (await api.db.select().from(schema.notifications).where(eq(schema.notifications.userId, other.manager.id))).filter((x) => x.title.startsWith('专项经费报告')).map((x) => x.title);
+    const start = (await notices()).length;
+    await sendFundingReminders(api.db, '2031-05-08', 'http://localhost');
+    expect((await notices()).length).toBe(start);
+    await sendFundingReminders(api.db, '2031-05-09', 'http://localhost');
+    await sendFundingReminders(api.db, '2031-05-09', 'http://localhost');
+    expect((await notices()).slice(start)).toEqual(['专项经费报告明天到期']);
+    await sendFundingReminders(api.db, '2031-05-10', 'http://localhost');
+    await sendFundingReminders(api.db, '2031-05-17', 'http://localhost');
+    await sendFundingReminders(api.db, '2031-05-18', 'http://localhost');
+    expect((await notices()).slice(start)).toEqual(['专项经费报告明天到期', '专项经费报告今天到期', '专项经费报告已逾期一周']);
+    const kinds = (await api.db.select().from(schema.fundingReminders).where(eq(schema.fundingReminders.applicationId, due.id))).map((r) => r.kind).sort();
+    expect(kinds).toEqual(['day_before', 'due_day', 'week_late']);
+    // The returned report is due on its correction deadline, not the original day.
+    await sendFundingReminders(api.db, '2031-05-19', 'http://localhost');
+    expect((await api.db.select().from(schema.fundingReminders).where(eq(schema.fundingReminders.applicationId, returned.id))).map((r) => [r.kind, r.dueOn])).toEqual([['day_before', '2031-05-20']]);
+
+    const list = await (await api.as(office.id)).funding.reportsDue();
+    expect(list.overdue.find((i) => i.applicationId === due.id)).toBeUndefined();
+    const late = fundingReportsDue(api.db, '2031-05-18');
+    const { overdue, dueSoon } = await late;
+    expect(overdue.find((i) => i.applicationId === due.id)).toMatchObject({ dueOn: '2031-05-10', daysLate: 8, reminders: expect.arrayContaining([expect.objectContaining({ kind: 'week_late' })]) });
+    expect(dueSoon.find((i) => i.applicationId === returned.id)).toMatchObject({ dueOn: '2031-05-20', isReturned: true, daysLate: 0 });
+    await expect((await api.as(other.manager.id)).funding.reportsDue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
