@@ -29,6 +29,7 @@ export { exportRegistrations } from './services/registrations/export-registratio
 export { attachReportPhoto, findReportPhoto } from './services/event-reports/report-photos.ts';
 export { attachFundingFile, findFundingFile } from './services/funding/files.ts';
 export { sendFundingReminders } from './services/funding/reminders.ts';
+export { exportFundingWorkbook } from './services/funding/dashboard.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';

@@ -129,6 +129,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'activity_campaign.delete': { zh: '删除主题活动', en: 'Campaign deleted' },
   'registration.cancel': { zh: '主办方取消报名', en: 'Registration cancelled by the host' },
   'export.funding_agreement': { zh: '导出资助协议书', en: 'Grant agreement exported' },
+  'export.funding_workbook': { zh: '导出专项经费台账', en: 'Funding workbook exported' },
   'registration.purge': { zh: '删除报名人个人信息（到期）', en: 'Registrants’ personal data deleted (retention ended)' },
   'registration.export': { zh: '导出报名名单', en: 'Registrations exported' },
   'event_report.file': { zh: '提交活动报告', en: 'Activity report filed' },

@@ -18,6 +18,7 @@ import { cancelFundingGrant, reduceFundingAward } from '../services/funding/adju
 import { confirmBulkApproval, planBulkApproval } from '../services/funding/bulk-approve.ts';
 import { removeFundingFile } from '../services/funding/files.ts';
 import { fundingReportsDue } from '../services/funding/reminders.ts';
+import { fundingDashboard } from '../services/funding/dashboard.ts';
 import { beijingToday } from '@ssb/domain/time';
 import { applyFundingAssignment, declareFundingConflict, fundingRecommendation, fundingReviewDesk, fundingReviewFile, planFundingAssignment, saveFundingReview } from '../services/funding/review.ts';
 
@@ -52,6 +53,9 @@ export const fundingRouter = {
   confirmBulkApproval: officeProcedure.input(ZFundingBulkConfirm).mutation(({ ctx, input }) => confirmBulkApproval(ctx.db, viewerOf(ctx), input, ctx.config)),
   reduceAward: officeProcedure.input(ZFundingReduceInput).mutation(({ ctx, input }) => reduceFundingAward(ctx.db, viewerOf(ctx), input, ctx.config)),
   cancelGrant: officeProcedure.input(ZFundingCancelInput).mutation(({ ctx, input }) => cancelFundingGrant(ctx.db, viewerOf(ctx), input, ctx.config)),
+  dashboard: officeProcedure
+    .input(z.object({ year: z.number().int().min(2000).max(2099).nullable().default(null) }))
+    .query(({ ctx, input }) => fundingDashboard(ctx.db, input)),
   reportsDue: officeProcedure.query(({ ctx }) => fundingReportsDue(ctx.db, beijingToday())),
   ledger: officeProcedure.input(ZFundingCallRef).query(({ ctx, input }) => fundingLedger(ctx.db, input.callId)),
   recordTranche: officeProcedure.input(ZTrancheInput).mutation(({ ctx, input }) => recordFundingTranche(ctx.db, viewerOf(ctx), input, ctx.config)),

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { schema } from '@ssb/db';
 import { seedOrganization, seedUser } from '@ssb/db/seed';
@@ -10,6 +11,7 @@ import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, seedManagedBase } from '../resources/fixtures.ts';
 import { attachFundingFile, checkFundingFile, findFundingFile } from './files.ts';
 import { fundingReportsDue, sendFundingReminders } from './reminders.ts';
+import { exportFundingWorkbook } from './dashboard.ts';
 
 type Managed = Awaited<ReturnType<typeof seedManagedBase>>;
 const DAY = 86_400_000;
@@ -262,5 +264,36 @@ describe.each(TEST_ENGINES)('funding attachments, bulk approval, reductions and 
     expect(overdue.find((i) => i.applicationId === due.id)).toMatchObject({ dueOn: '2031-05-10', daysLate: 8, reminders: expect.arrayContaining([expect.objectContaining({ kind: 'week_late' })]) });
     expect(dueSoon.find((i) => i.applicationId === returned.id)).toMatchObject({ dueOn: '2031-05-20', isReturned: true, daysLate: 0 });
     await expect((await api.as(other.manager.id)).funding.reportsDue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the dashboard adds the year up by call, district, kind and category; the workbook lists applications, awards and the ledger', async () => {
+    const call = await newCall({ pool: '1000.00', year: 2033 });
+    const a = await inReview(call.id, [30_000, 10_001]);
+    const b = await inReview(call.id, [20_000], applicant);
+    await api.db.update(schema.fundingApplications).set({ kind: 'exhibition' }).where(eq(schema.fundingApplications.id, b.id));
+    const officeCaller = await api.as(office.id);
+    await officeCaller.funding.decide({ applicationId: a.id, decision: 'approve', award: '400.01' });
+    await officeCaller.funding.decide({ applicationId: b.id, decision: 'refuse', reason: '不符合要求' });
+    await (await api.as(other.manager.id)).funding.confirmAgreement({ applicationId: a.id });
+    await officeCaller.funding.recordTranche({ applicationId: a.id, amount: '280.00', paidOn: '2033-04-01', voucherNo: 'PZ-33' });
+    const d = await officeCaller.funding.dashboard({ year: 2033 });
+    expect(d.years).toContain(2033);
+    expect(d.total).toEqual({ poolFen: 100_000, committedFen: 40_001, disbursedFen: 28_000, returnedFen: 0, availableFen: 59_999 });
+    expect(d.calls.map((c) => c.id)).toEqual([call.id]);
+    expect(d.byKind.find((k) => k.key === 'activity')).toMatchObject({ applications: 1, grants: 1, awardFen: 40_001, disbursedFen: 28_000 });
+    expect(d.byKind.find((k) => k.key === 'exhibition')).toMatchObject({ applications: 1, grants: 0, awardFen: 0, requestedFen: 20_000 });
+    expect(d.byDistrict.reduce((s, x) => s + x.awardFen, 0)).toBe(d.total.committedFen);
+    expect(d.byCategory.reduce((s, x) => s + x.budgetFen, 0)).toBe(40_001);
+    await expect((await api.as(other.manager.id)).funding.dashboard({ year: 2033 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const { fileName, file } = await exportFundingWorkbook({ db: api.db }, { userId: office.id, grants: [{ organizationId: '', role: 'office' }] }, { year: 2033 });
+    expect(fileName).toBe('专项活动工作经费2033.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['申请', '资助', '台账']);
+    expect(workbook.getWorksheet('申请')!.rowCount).toBe(3 + 2);
+    expect(workbook.getWorksheet('资助')!.getRow(4).getCell(5).value).toBe(400.01);
+    expect(workbook.getWorksheet('台账')!.getRow(5).values).toEqual(expect.arrayContaining(['拨付', 280, 'PZ-33']));
+    await expect(exportFundingWorkbook({ db: api.db }, viewerOf(other), { year: 2033 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
