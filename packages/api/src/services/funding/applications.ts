@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import {
-  FUNDING_TRANSITIONS, REPORT_OWED_STATUSES, budgetTotals, canFundingMove, formatFen, fundingActionsFor, fundingEligibilityProblems, isCallOpen, lineAmountFen,
+  FUNDING_TRANSITIONS, REPORT_OWED_STATUSES, budgetTotals, trancheAmounts, canFundingMove, formatFen, fundingActionsFor, fundingEligibilityProblems, isCallOpen, lineAmountFen,
   type BudgetLine, type FundingKind, type FundingStatus,
 } from '@ssb/domain/funding';
 import type { TBudgetLineInput, TFundingApplicationFields } from '@ssb/domain/funding-input';
@@ -216,6 +216,7 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
   const today = beijingToday(now);
   const isApplicant = applicantOrganizations(viewer).includes(app.organizationId);
   const files = await listFundingFiles(db, app.id);
+  const grant = await grantFigures(db, app.id);
   const missing = app.status === 'draft' ? (await missingAttachments(db, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`) : [];
   return {
     ...app,
@@ -225,7 +226,9 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
     requestedLines,
     currentLines,
     totals: budgetTotals(currentLines, call.categories),
-    grant: await grantFigures(db, app.id),
+    grant,
+    /** The call's split of the award into tranches (whole fen, adding up to the award). */
+    tranches: app.awardFen === null ? [] : trancheAmounts(grant.awardFen, call.tranchePercents).map((amountFen, i) => ({ percent: call.tranchePercents[i]!, amountFen })),
     ledger,
     agreement: agreement ?? null,
     changes,

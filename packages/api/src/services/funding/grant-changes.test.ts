@@ -296,4 +296,30 @@ describe.each(TEST_ENGINES)('funding attachments, bulk approval, reductions and 
     expect(workbook.getWorksheet('台账')!.getRow(5).values).toEqual(expect.arrayContaining(['拨付', 280, 'PZ-33']));
     await expect(exportFundingWorkbook({ db: api.db }, viewerOf(other), { year: 2033 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('updateCall edits a call with the version seen, never the pool below what is committed, and keeps a valid tranche split', async () => {
+    const call = await newCall({ pool: '1000.00' });
+    const app = await inReview(call.id, [60_000]);
+    const officeCaller = await api.as(office.id);
+    await officeCaller.funding.decide({ applicationId: app.id, decision: 'approve', award: '600' });
+    const fields = (over: Record<string, unknown> = {}) => ({
+      callId: call.id, version: call.version + 1, title: '修改后的专项通知', year: 2026, pool: '800.00', maxPerProject: '800', kinds: ['activity', 'joint'] as Array<'activity' | 'joint'>,
+      opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 60 * DAY).toISOString(), criteria: CRITERIA, groupMemberIds: [reviewer.id], tranchePercents: [50, 30, 20], ...over,
+    });
+    // Publishing bumped the version: the one from creation is stale.
+    await expect(officeCaller.funding.updateCall(fields({ version: call.version }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(officeCaller.funding.updateCall(fields({ pool: '599.99', maxPerProject: '500' }))).rejects.toThrow('资金总额不能少于已承诺的 600.00 元');
+    await expect(officeCaller.funding.updateCall(fields({ tranchePercents: [70, 20] }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(officeCaller.funding.updateCall(fields({ groupMemberIds: [other.manager.id] }))).rejects.toThrow('工作组成员须具有');
+    await expect((await api.as(other.manager.id)).funding.updateCall(fields())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const updated = await officeCaller.funding.updateCall(fields());
+    expect(updated).toMatchObject({ title: '修改后的专项通知', poolFen: 80_000, kinds: ['activity', 'joint'], tranchePercents: [50, 30, 20], version: call.version + 2 });
+    expect((await officeCaller.funding.officeCall({ callId: call.id })).group.map((g) => g.userId)).toEqual([reviewer.id]);
+    expect(await ledgerOf(call.id, 80_000)).toMatchObject({ committedFen: 60_000, availableFen: 20_000 });
+    // The grant's tranches follow the call's split, adding up to the award.
+    const view = await officeCaller.funding.get({ applicationId: app.id });
+    expect(view.tranches).toEqual([{ percent: 50, amountFen: 30_000 }, { percent: 30, amountFen: 18_000 }, { percent: 20, amountFen: 12_000 }]);
+    const audit = (await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, call.id))).map((a) => a.action);
+    expect(audit).toContain('funding.call_updated');
+  });
 });
