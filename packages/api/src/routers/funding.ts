@@ -10,7 +10,7 @@ import { officeProcedure, publicProcedure, roleProcedure, viewerOf } from '../pr
 import {
   createFundingApplication, fundingApplicationView, listCallApplications, listMyFundingApplications, saveFundingDraft, submitFundingApplication, withdrawFundingApplication,
 } from '../services/funding/applications.ts';
-import { createFundingCall, getFundingCallForOffice, listFundingCallsForOffice, listFundingReviewers, listPublicFundingCalls, setFundingCallStatus, updateFundingCall } from '../services/funding/calls.ts';
+import { createFundingCall, getFundingCallForOffice, getPublicFundingCall, listFundingCallsForOffice, listFundingReviewers, listPublicFundingCalls, setFundingCallStatus, updateFundingCall } from '../services/funding/calls.ts';
 import { decideFundingApplication } from '../services/funding/decide.ts';
 import { confirmFundingAgreement, decideBudgetChange, decideFundingReport, fundingLedger, recordFundingTranche, requestBudgetChange, submitFundingReport } from '../services/funding/grant.ts';
 import { publicFundedProjects } from '../services/funding/open.ts';
@@ -32,6 +32,7 @@ export const fundingRouter = {
   // public
   calls: publicProcedure.query(({ ctx }) => listPublicFundingCalls(ctx.db)),
   funded: publicProcedure.query(({ ctx }) => publicFundedProjects(ctx.db)),
+  callPage: publicProcedure.input(ZFundingCallRef).query(({ ctx, input }) => getPublicFundingCall(ctx.db, input.callId)),
 
   // office: calls
   officeCalls: officeProcedure.query(({ ctx }) => listFundingCallsForOffice(ctx.db)),

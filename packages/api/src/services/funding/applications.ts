@@ -7,7 +7,7 @@ import {
 import type { TBudgetLineInput, TFundingApplicationFields } from '@ssb/domain/funding-input';
 import { DomainError } from '@ssb/domain/errors';
 import { beijingToday } from '@ssb/domain/time';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
@@ -203,7 +203,12 @@ export async function withdrawFundingApplication(db: DbOrTx, viewer: FundingView
 /** One application as the applicant or the office sees it, with the moves open to that viewer. */
 export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, applicationId: string, now = new Date()) {
   const office = isOfficeViewer(viewer);
-  const app = office ? await loadApplication(db, applicationId) : await loadOwnApplication(db, viewer, applicationId);
+  const app = office ? await loadApplication(db, applicationId) : await loadOwnApplication(db, viewer, applicationId).catch(async (error: unknown) => {
+    // A co-applying base's managers read the joint application (no moves of their own).
+    const row = await loadApplication(db, applicationId).catch(() => null);
+    if (row && (await coApplicantOrganizations(db, row.id)).some((o) => applicantOrganizations(viewer).includes(o))) return row;
+    throw error;
+  });
   const call = await loadCall(db, app.callId);
   const requestedLines = await budgetLines(db, app.id, 0);
   const currentLines = app.budgetRevision === 0 ? requestedLines : await budgetLines(db, app.id, app.budgetRevision);
@@ -215,6 +220,7 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
   const ledger = await db.select().from(schema.fundingLedgerEntries).where(eq(schema.fundingLedgerEntries.applicationId, app.id));
   const today = beijingToday(now);
   const isApplicant = applicantOrganizations(viewer).includes(app.organizationId);
+  const viewerRole = office ? 'office' : isApplicant ? 'applicant' : 'co_applicant';
   const files = await listFundingFiles(db, app.id);
   const grant = await grantFigures(db, app.id);
   const missing = app.status === 'draft' ? (await missingAttachments(db, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`) : [];
@@ -234,6 +240,7 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
     changes,
     reports,
     files,
+    viewerRole,
     /** Events a report may link (their activity reports give attendance), once the grant runs. */
     linkableEvents: ['agreement_confirmed', 'report_returned', 'report_submitted', 'accepted', 'closed'].includes(app.status) ? await linkableEvents(db, app) : [],
     problems: app.status === 'draft' ? [...submitProblems(app, call, requestedLines), ...missing] : [],
@@ -241,7 +248,12 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
   };
 }
 
-/** The viewer's organizations' applications, newest first. */
+async function coApplicantOrganizations(db: DbOrTx, applicationId: string) {
+  const rows = await db.select({ organizationId: schema.fundingCoApplicants.organizationId }).from(schema.fundingCoApplicants).where(eq(schema.fundingCoApplicants.applicationId, applicationId));
+  return rows.map((r) => r.organizationId);
+}
+
+/** The viewer's organizations' applications, newest first, then the joint ones they co-apply for (drafts excepted). */
 export async function listMyFundingApplications(db: DbOrTx, viewer: FundingViewer) {
   const orgs = applicantOrganizations(viewer);
   if (orgs.length === 0) return [];
@@ -252,7 +264,19 @@ export async function listMyFundingApplications(db: DbOrTx, viewer: FundingViewe
     .innerJoin(schema.bases, eq(schema.bases.id, schema.fundingApplications.baseId))
     .where(inArray(schema.fundingApplications.organizationId, orgs))
     .orderBy(desc(schema.fundingApplications.createdAt));
-  return rows.map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName }));
+  const joint = await db
+    .select({ app: schema.fundingApplications, callTitle: schema.fundingCalls.title, baseName: schema.bases.name })
+    .from(schema.fundingCoApplicants)
+    .innerJoin(schema.fundingApplications, eq(schema.fundingApplications.id, schema.fundingCoApplicants.applicationId))
+    .innerJoin(schema.fundingCalls, eq(schema.fundingCalls.id, schema.fundingApplications.callId))
+    .innerJoin(schema.bases, eq(schema.bases.id, schema.fundingApplications.baseId))
+    .where(and(inArray(schema.fundingCoApplicants.organizationId, orgs), ne(schema.fundingApplications.status, 'draft')))
+    .orderBy(desc(schema.fundingApplications.createdAt));
+  const own = new Set(rows.map((r) => r.app.id));
+  return [
+    ...rows.map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName, isCoApplicant: false })),
+    ...joint.filter((r) => !own.has(r.app.id)).map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName, isCoApplicant: true })),
+  ];
 }
 
 /** The office's list of one call's applications (drafts are the applicant's own business). */
