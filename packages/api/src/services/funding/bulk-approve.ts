@@ -28,7 +28,7 @@ export async function planBulkApproval(db: DbOrTx, viewer: FundingViewer, input:
   for (const wanted of input.items) {
     const app = apps.find((a) => a.id === wanted.applicationId);
     const submitted = reviews.filter((r) => r.applicationId === wanted.applicationId);
-    let problem: string | null = null;
+    let problem: string | null;
     if (!app) problem = '该申请不属于本次申报';
     else if (app.status !== 'in_review') problem = '只能批准审核中的申请';
     else if (wanted.award > app.requestedFen) problem = `资助金额不能超过申请金额 ${formatFen(app.requestedFen)} 元`;
