@@ -29,7 +29,7 @@ const field = (page: Page, id: string) => page.locator(`input[data-testid=${id}]
 const figure = (page: Page, key: string) => page.locator(`[data-testid=figure-${key}]`).textContent();
 
 describe('special activity funding', () => {
-  const step = journey('apply → assign → two reviews → approve → agreement → tranche → final report → accept and close → ledger', { steps: 9 });
+  const step = journey('apply with an attachment → assign → two reviews → approve → agreement → tranche → final report → accept and close → ledger', { steps: 9 });
   let base: Page, office: Page;
   let applicationUrl = '';
 
@@ -58,6 +58,9 @@ describe('special activity funding', () => {
     await rows.nth(1).locator('input').nth(1).fill('讲解补助');
     await field(base, 'f-price').nth(1).fill('0.01');
     await expect.poll(() => base.locator('[data-testid=f-totals]').textContent()).toContain('合计 10,000.51 元');
+    // The call requires 项目实施方案: a PDF, checked on its bytes by the server.
+    await base.locator('[data-testid="funding-file-input-attachment-项目实施方案"]').setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1') });
+    await expect.poll(() => base.locator('[data-testid=funding-files-attachment]').textContent()).toContain('实施方案.pdf');
     await base.locator('[data-testid=f-submit]').click();
     await expect.poll(() => base.locator('[data-testid=funding-status]').textContent()).toBe('已提交');
   });

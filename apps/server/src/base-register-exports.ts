@@ -1,4 +1,4 @@
-import { exportBatchCertificates, exportCertificate, exportFundingAgreement, exportNationalList, type ApiDeps } from '@ssb/api';
+import { exportBatchCertificates, exportCertificate, exportFundingAgreement, exportFundingWorkbook, exportNationalList, type ApiDeps } from '@ssb/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, sendExportError, UUID } from './export-replies.ts';
 import { viewerFromRequest } from './viewer.ts';
@@ -53,6 +53,15 @@ export function registerBaseRegisterExportRoutes(app: FastifyInstance, deps: Api
     return download(deps, request, reply, async (viewer) => {
       const { fileName, pdf } = await exportFundingAgreement(deps, viewer, request.params.id);
       return { fileName, body: pdf, type: 'application/pdf' };
+    });
+  });
+
+  app.get<{ Querystring: { year?: string } }>('/files/funding/export.xlsx', (request, reply) => {
+    const year = request.query.year === undefined || request.query.year === '' ? null : batchYearOf(request.query.year);
+    if (year === null && request.query.year) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: '年度格式不正确' } });
+    return download(deps, request, reply, async (viewer) => {
+      const { fileName, file } = await exportFundingWorkbook(deps, viewer, { year });
+      return { fileName, body: file, type: XLSX };
     });
   });
 }

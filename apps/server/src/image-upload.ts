@@ -8,14 +8,22 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 422 };
 
 /**
- * A scope that takes an image as the raw request body (resource images, activity-report photos):
+ * A scope that takes an image (or, with `accept`, another kind of file) as the raw request body
+ * (resource images, activity-report photos, funding files):
  * the size limit and the accepted types, and failures answered with a Chinese message, never a 500.
  */
-export function acceptImageBodies(scope: FastifyInstance) {
-  scope.addContentTypeParser(['application/octet-stream', 'image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: RESOURCE_MEDIA_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
+export function acceptImageBodies(
+  scope: FastifyInstance,
+  accept: { types: string[]; maxBytes: number; messages: { tooLarge: string; wrongFormat: string } } = {
+    types: ['application/octet-stream', 'image/jpeg', 'image/png'],
+    maxBytes: RESOURCE_MEDIA_LIMITS.maxBytes,
+    messages: RESOURCE_MEDIA_MESSAGES,
+  },
+) {
+  scope.addContentTypeParser(accept.types, { parseAs: 'buffer', bodyLimit: accept.maxBytes }, (_req, body, done) => done(null, body));
   scope.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: RESOURCE_MEDIA_MESSAGES.tooLarge });
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ message: RESOURCE_MEDIA_MESSAGES.wrongFormat });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: accept.messages.tooLarge });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ message: accept.messages.wrongFormat });
     request.log.error(error);
     // A client's malformed request keeps its 4xx; anything else (the database, the disk) is "try again later".
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 503;

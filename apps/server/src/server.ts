@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, sendFundingReminders, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -18,6 +18,7 @@ import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
 import { registerEventExportRoutes } from './event-exports.ts';
 import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
+import { registerFundingFileRoutes } from './funding-files.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -173,6 +174,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   registerBaseRegisterExportRoutes(server, deps);
   registerEventExportRoutes(server, deps);
   registerEventReportPhotoRoutes(server, deps, env.DATA_DIR);
+  registerFundingFileRoutes(server, deps, env.DATA_DIR);
   registerOpenDataRoutes(server, deps);
 
   const webApps = env.SERVE_APPS ? await registerWebApps(server) : [];
@@ -190,6 +192,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
     expireDueBases(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
     void queueTermReminders();
+    sendFundingReminders(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'funding reminders failed'));
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

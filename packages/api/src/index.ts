@@ -27,6 +27,9 @@ export { exportBatchCertificates, exportCertificate, exportNationalList } from '
 export { exportFundingAgreement } from './services/funding/agreement-pdf.ts';
 export { exportRegistrations } from './services/registrations/export-registrations.ts';
 export { attachReportPhoto, findReportPhoto } from './services/event-reports/report-photos.ts';
+export { attachFundingFile, findFundingFile } from './services/funding/files.ts';
+export { sendFundingReminders } from './services/funding/reminders.ts';
+export { exportFundingWorkbook } from './services/funding/dashboard.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { enqueueTermReminders, sendTermReminders } from './services/base-register/term-reminders.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';

@@ -1,4 +1,4 @@
-import { FUNDING_TARGET_KEYS, FUNDING_TARGET_LABELS, formatFenGrouped, type BudgetLine, type FundingTargets } from '@ssb/domain/funding';
+import { FUNDING_TARGET_KEYS, FUNDING_TARGET_LABELS, formatFenGrouped, trancheAmounts, type BudgetLine, type FundingTargets } from '@ssb/domain/funding';
 import type { FontOptions } from './fonts.ts';
 import { Sheet } from './pdf/sheet.ts';
 import { drawTable, type Cell, type TableStyle } from './pdf/table.ts';
@@ -17,8 +17,8 @@ export type FundingAgreementInput = {
   awardFen: number;
   lines: readonly BudgetLine[];
   targets: FundingTargets;
-  /** The share paid on the agreement (e.g. 70), the rest after the final report is accepted. */
-  firstTranchePercent: number;
+  /** The call's tranche split in order (e.g. [70, 30]): the first on the agreement, the last after the final report is accepted. */
+  tranchePercents: readonly number[];
   fonts?: FontOptions;
 };
 
@@ -55,7 +55,7 @@ export async function renderFundingAgreement(input: FundingAgreementInput): Prom
   para(`乙方（承担单位）：${input.organizationName}（${input.baseName}）`);
   para(`根据“${input.callTitle}”，经专项工作组审核、工作办公室批准，甲方资助乙方实施“${input.projectTitle}”项目，双方约定如下：`);
   para(`一、资助金额：人民币 ${formatFenGrouped(input.awardFen)} 元，专款专用。执行期 ${chineseDate(input.startDate)} 至 ${chineseDate(input.endDate)}。`);
-  para(`二、拨款：协议确认后拨付 ${input.firstTranchePercent}%，结项报告验收通过后拨付其余部分；累计拨款不超过资助金额。`);
+  para(`二、拨款：${tranchePlan(input.awardFen, input.tranchePercents)}；累计拨款不超过资助金额。`);
   para(`三、预算：按下表执行。同一科目内调剂须备案；跨科目调剂超过资助金额规定比例或调整项目内容、日期的，须经甲方批准；执行期结束后不再调整。`);
   sheet.y += 4;
 
@@ -104,4 +104,12 @@ export async function renderFundingAgreement(input: FundingAgreementInput): Prom
   }
   sheet.y += 140;
   return sheet.finish();
+}
+
+/** 分期拨款 in words, each tranche with its amount (whole fen, the last taking the rounding). */
+export function tranchePlan(awardFen: number, percents: readonly number[]) {
+  const amounts = trancheAmounts(awardFen, percents);
+  if (amounts.length <= 1) return `协议确认后一次性拨付 ${formatFenGrouped(awardFen)} 元`;
+  const when = (i: number) => (i === 0 ? '协议确认后' : i === amounts.length - 1 ? '结项报告验收通过后' : '项目执行中期');
+  return `分 ${amounts.length} 期拨付：${amounts.map((fen, i) => `第 ${i + 1} 期${when(i)}拨付 ${percents[i]}%（${formatFenGrouped(fen)} 元）`).join('，')}`;
 }

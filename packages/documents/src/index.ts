@@ -18,8 +18,9 @@ export { warmUpDocuments } from './warm-up.ts';
 export { basePublicUrl, type CertificateInput } from './certificate.ts';
 export { NATIONAL_LIST_COLUMNS, nationalListTitle, type NationalListInput, type NationalListRow } from './national-list.ts';
 // The heavy renders run in worker threads: these have the signatures of the modules' own functions.
-export { renderApplicationPdf, renderCertificate, renderCertificates, renderFundingAgreement, renderNationalListXlsx, renderRegistrationsXlsx, renderSummaryPdf, renderSummaryXlsx } from './pool/pooled.ts';
+export { renderApplicationPdf, renderCertificate, renderCertificates, renderFundingAgreement, renderFundingXlsx, renderNationalListXlsx, renderRegistrationsXlsx, renderSummaryPdf, renderSummaryXlsx } from './pool/pooled.ts';
 export type { FundingAgreementInput } from './funding-agreement.ts';
+export type { FundingSheet, FundingWorkbookInput } from './funding-xlsx.ts';
 export { REGISTRATION_SHEET_COLUMNS, type RegistrationSheetRow, type RegistrationsSheetInput } from './registrations-xlsx.ts';
 export { closeDocumentPool, documentPool } from './pool/shared-pool.ts';
 export { DocumentPoolBusyError, DocumentRenderTimeoutError, RenderPool } from './pool/render-pool.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUDGET_CHANGE_KINDS, DEFAULT_CHANGE_THRESHOLD_PERCENT, DEFAULT_COST_CATEGORIES, FUNDING_KINDS, FUNDING_TARGET_KEYS, parseYuan } from './funding.ts';
+import { BUDGET_CHANGE_KINDS, DEFAULT_CHANGE_THRESHOLD_PERCENT, DEFAULT_COST_CATEGORIES, DEFAULT_TRANCHE_PERCENTS, FUNDING_KINDS, FUNDING_TARGET_KEYS, isTrancheSplit, parseYuan } from './funding.ts';
 import { ZReviewCriteriaInput } from './review-criteria.ts';
 
 /** Input schemas of special activity funding, used by the pages and by the `funding.*` procedures. */
@@ -47,6 +47,13 @@ export const ZFundingCallFields = z
     changeThresholdPercent: z.number().int().min(0, { error: '阈值在 0–100 之间' }).max(100, { error: '阈值在 0–100 之间' }).default(DEFAULT_CHANGE_THRESHOLD_PERCENT),
     /** Days after a project's end by which its final report is due. */
     reportDueDays: z.number().int().min(1).max(365).default(30),
+    /** How awards are paid: whole percentages in order, adding up to 100 (default 70 % on the agreement, 30 % after acceptance). */
+    tranchePercents: z
+      .array(z.number({ error: '请填写百分比' }).int({ error: '百分比须为整数' }).min(1, { error: '每期至少 1%' }).max(100, { error: '每期不超过 100%' }))
+      .min(1, { error: '至少一期' })
+      .max(6, { error: '最多 6 期' })
+      .default([...DEFAULT_TRANCHE_PERCENTS])
+      .refine(isTrancheSplit, { error: '各期拨款比例之和须为 100%' }),
     /** The working group: users holding `funding_reviewer`. */
     groupMemberIds: z.array(id).max(FUNDING_LIMITS.groupMax).default([]),
   })
@@ -154,3 +161,28 @@ export const ZFundingReportDecision = z.discriminatedUnion(
   ],
   { error: '请选择验收结论' },
 );
+
+/** The office reduces an award (核减): what is given up is released back to the pool. */
+export const ZFundingReduceInput = z.object({ applicationId: id, award: ZPositiveYuan, reason: z.string().trim().min(2, { error: '请说明核减理由' }).max(FUNDING_LIMITS.reasonMax) });
+/** The office cancels a grant (撤销资助): the amount returned is refunded, the unpaid rest released. */
+export const ZFundingCancelInput = z.object({ applicationId: id, refund: ZYuan.default(0), reason: z.string().trim().min(2, { error: '请说明撤销理由' }).max(FUNDING_LIMITS.reasonMax) });
+
+/** Bulk approval: the applications and the award of each, previewed, then confirmed with the preview's token. */
+export const ZFundingBulkApproval = z.object({
+  callId: id,
+  items: z
+    .array(z.object({ applicationId: id, award: ZPositiveYuan }))
+    .min(1, { error: '请至少选择一项申请' })
+    .max(200, { error: '一次最多批准 200 项' })
+    .refine((list) => new Set(list.map((i) => i.applicationId)).size === list.length, { error: '申请不能重复' }),
+  reason: text(FUNDING_LIMITS.reasonMax, '理由过长'),
+});
+export const ZFundingBulkConfirm = ZFundingBulkApproval.and(z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, { error: '预览凭据不正确' }) }));
+
+export const ZFundingFileRef = z.object({ applicationId: id, fileId: id });
+export const FUNDING_FILE_LIMITS = { maxBytes: 20 * 1024 * 1024, attachmentsMax: 20, evidenceMax: 40, labelMax: 40 } as const;
+export const FUNDING_FILE_MESSAGES = {
+  wrongFormat: '只能上传 PDF 或 JPEG 文件（按文件内容识别，改扩展名无效）',
+  tooLarge: '文件不能超过 20 MB',
+  empty: '文件为空',
+} as const;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_FEN, budgetChangeVerdict, budgetTotals, closingEntries, formatFen, fundingActionsFor, fundingEligibilityProblems,
   grantTotals, ledgerTotals, lineAmountFen, parseYuan, spendingAgainstBudget, yuanToFen,
+  cancellationEntries, daysLate, isTrancheSplit, reductionEntries, reminderKindFor, reportDueDate, targetsFromEvents, trancheAmounts,
 } from './funding.ts';
 import { ZBudgetLineInput, ZFundingDecisionInput, ZYuan } from './funding-input.ts';
 
@@ -132,5 +133,66 @@ describe('approved budget below the request', () => {
       expect(scaled.every((l) => l.amountFen === l.quantity * l.unitPriceFen)).toBe(true);
     }
     expect(scaleLines(lines, 1).map((l) => l.amountFen)).toEqual([1, 0, 0]);
+  });
+});
+
+describe('reductions, cancellations, tranches and reminders', () => {
+  const paid = [{ kind: 'commitment' as const, amountFen: 100_000 }, { kind: 'disbursement' as const, amountFen: 70_000 }];
+  it('a reduction releases what is given up, never below what the base holds, and the ledger still adds up', () => {
+    expect(reductionEntries(paid, 80_000)).toEqual([{ kind: 'release', amountFen: 20_000 }]);
+    expect(reductionEntries(paid, 70_000)).toEqual([{ kind: 'release', amountFen: 30_000 }]);
+    expect(reductionEntries(paid, 69_999)).toMatchObject({ message: expect.stringContaining('不能少于已拨付') });
+    expect(reductionEntries(paid, 100_000)).toMatchObject({ message: expect.stringContaining('须少于') });
+    expect(reductionEntries(paid, 0)).toMatchObject({ message: expect.stringContaining('撤销') });
+    const after = [...paid, ...(reductionEntries(paid, 99_999) as { kind: 'release'; amountFen: number }[])];
+    expect(grantTotals(after)).toMatchObject({ awardFen: 99_999, undisbursedFen: 29_999 });
+    const t = ledgerTotals(1_000_000, after);
+    expect(t.committedFen + t.availableFen).toBe(t.poolFen);
+    expect(t.committedFen).toBe(99_999);
+  });
+  it('a cancellation refunds what is returned and releases the unpaid rest, leaving only the net payment committed', () => {
+    const entries = cancellationEntries(paid, 70_000) as { kind: 'refund' | 'release'; amountFen: number }[];
+    expect(entries).toEqual([{ kind: 'refund', amountFen: 70_000 }, { kind: 'release', amountFen: 30_000 }]);
+    expect(ledgerTotals(1_000_000, [...paid, ...entries])).toMatchObject({ committedFen: 0, availableFen: 1_000_000 });
+    const unpaid = cancellationEntries([{ kind: 'commitment', amountFen: 1 }], 0);
+    expect(unpaid).toEqual([{ kind: 'release', amountFen: 1 }]);
+    expect(cancellationEntries(paid, 70_001)).toMatchObject({ message: expect.stringContaining('不能超过') });
+  });
+  it('splits an award into tranches in whole fen that add up exactly', () => {
+    expect(trancheAmounts(100_001, [70, 30])).toEqual([70_000, 30_001]);
+    expect(trancheAmounts(1, [70, 30])).toEqual([0, 1]);
+    expect(trancheAmounts(10_000, [50, 30, 20])).toEqual([5_000, 3_000, 2_000]);
+    expect(trancheAmounts(100, [33, 33, 34]).reduce((s, v) => s + v, 0)).toBe(100);
+    expect(isTrancheSplit([70, 30])).toBe(true);
+    expect(isTrancheSplit([100])).toBe(true);
+    expect(isTrancheSplit([70, 20])).toBe(false);
+    expect(isTrancheSplit([70.5, 29.5])).toBe(false);
+    expect(isTrancheSplit([0, 100])).toBe(false);
+  });
+  it('owes each reminder once: the day before, on the day, a week late', () => {
+    expect(reminderKindFor('2026-05-10', '2026-05-08')).toBeNull();
+    expect(reminderKindFor('2026-05-10', '2026-05-09')).toBe('day_before');
+    expect(reminderKindFor('2026-05-10', '2026-05-10')).toBe('due_day');
+    expect(reminderKindFor('2026-05-10', '2026-05-16')).toBe('due_day');
+    expect(reminderKindFor('2026-05-10', '2026-05-17')).toBe('week_late');
+    expect(reminderKindFor('2026-12-31', '2027-01-07')).toBe('week_late');
+    expect(daysLate('2026-05-10', '2026-05-17')).toBe(7);
+    expect(daysLate('2026-05-10', '2026-05-01')).toBe(0);
+    expect(reportDueDate({ status: 'report_returned', reportDueOn: '2026-05-10', reportReturnDeadline: '2026-06-01' })).toBe('2026-06-01');
+    expect(reportDueDate({ status: 'agreement_confirmed', reportDueOn: '2026-05-10', reportReturnDeadline: null })).toBe('2026-05-10');
+  });
+  it('offers the office reduce and cancel on a running grant, never on a closed one', () => {
+    expect(fundingActionsFor({ status: 'agreement_confirmed', callOpen: false, projectEnded: false }, { isApplicant: false, isOffice: true })).toEqual(expect.arrayContaining(['reduce', 'cancel']));
+    expect(fundingActionsFor({ status: 'closed', callOpen: false, projectEnded: true }, { isApplicant: false, isOffice: true })).not.toContain('cancel');
+    expect(fundingActionsFor({ status: 'cancelled', callOpen: false, projectEnded: false }, { isApplicant: true, isOffice: true })).toEqual([]);
+  });
+});
+
+describe('report figures from linked events', () => {
+  it('takes events, people and young people from the activity reports, keeping typed figures only without events', () => {
+    const typed = { events: 3, people: 999, youth: 10, newMedia: 4 };
+    expect(targetsFromEvents(typed, [])).toEqual(typed);
+    expect(targetsFromEvents(typed, [{ attendance: 120, youngPeople: 80, newMediaLinks: 1 }, { attendance: 35, youngPeople: 0, newMediaLinks: 5 }])).toEqual({ events: 2, people: 155, youth: 80, newMedia: 6 });
+    expect(targetsFromEvents(typed, [{ attendance: 1, youngPeople: 1, newMediaLinks: 0 }]).newMedia).toBe(4);
   });
 });

@@ -103,6 +103,24 @@ export const FUNDING_TARGET_LABELS: Record<FundingTargetKey, { zh: string; en: s
   newMedia: { zh: '新媒体作品数', en: 'New-media items' },
 };
 
+/**
+ * A report's delivered figures where the project links events: the events themselves, people (the
+ * activity reports' attendance), young people and new-media items (the reports' new-media links) add
+ * up; what no event shows (typed figures) is kept for the targets the events do not cover.
+ */
+export function targetsFromEvents(
+  typed: FundingTargets,
+  events: ReadonlyArray<{ attendance: number; youngPeople: number; newMediaLinks: number }>,
+): FundingTargets {
+  if (events.length === 0) return { ...typed };
+  return {
+    events: events.length,
+    people: events.reduce((s, e) => s + e.attendance, 0),
+    youth: events.reduce((s, e) => s + e.youngPeople, 0),
+    newMedia: Math.max(typed.newMedia, events.reduce((s, e) => s + e.newMediaLinks, 0)),
+  };
+}
+
 // ─── States and moves ──────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -122,6 +140,7 @@ export const FUNDING_STATUSES = [
   'report_returned',
   'accepted',
   'closed',
+  'cancelled',
 ] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
 export const FUNDING_STATUS_LABELS: Record<FundingStatus, { zh: string; en: string }> = {
@@ -136,10 +155,11 @@ export const FUNDING_STATUS_LABELS: Record<FundingStatus, { zh: string; en: stri
   report_returned: { zh: '结项报告退回修改', en: 'Final report returned' },
   accepted: { zh: '验收通过', en: 'Accepted' },
   closed: { zh: '已结项', en: 'Closed' },
+  cancelled: { zh: '已撤销资助', en: 'Grant cancelled' },
 };
 
 /** Statuses in which a grant exists (money committed). */
-export const GRANT_STATUSES: readonly FundingStatus[] = ['approved', 'agreement_confirmed', 'report_submitted', 'report_returned', 'accepted', 'closed'];
+export const GRANT_STATUSES: readonly FundingStatus[] = ['approved', 'agreement_confirmed', 'report_submitted', 'report_returned', 'accepted', 'closed', 'cancelled'];
 /** Statuses in which the project runs and its final report is still owed. */
 export const REPORT_OWED_STATUSES: readonly FundingStatus[] = ['approved', 'agreement_confirmed', 'report_returned'];
 
@@ -159,6 +179,8 @@ export const FUNDING_TRANSITIONS = {
   acceptReport: { from: ['report_submitted'], to: 'accepted', by: 'office' },
   returnReport: { from: ['report_submitted'], to: 'report_returned', by: 'office' },
   close: { from: ['agreement_confirmed', 'report_submitted', 'report_returned', 'accepted'], to: 'closed', by: 'office' },
+  reduce: { from: ['approved', 'agreement_confirmed', 'report_submitted', 'report_returned'], to: null, by: 'office' },
+  cancel: { from: ['approved', 'agreement_confirmed', 'report_submitted', 'report_returned'], to: 'cancelled', by: 'office' },
 } as const satisfies Record<string, { from: readonly FundingStatus[]; to: FundingStatus | null; by: FundingActor }>;
 export type FundingAction = keyof typeof FUNDING_TRANSITIONS;
 
@@ -176,6 +198,8 @@ export const FUNDING_ACTION_LABELS: Record<FundingAction, { zh: string; en: stri
   acceptReport: { zh: '验收通过', en: 'Accept the report' },
   returnReport: { zh: '退回修改', en: 'Return for correction' },
   close: { zh: '结项并确定退回金额', en: 'Close the grant' },
+  reduce: { zh: '核减资助金额', en: 'Reduce the award' },
+  cancel: { zh: '撤销资助', en: 'Cancel the grant' },
 };
 
 export const canFundingMove = (action: FundingAction, status: FundingStatus) => (FUNDING_TRANSITIONS[action].from as readonly FundingStatus[]).includes(status);
@@ -309,6 +333,29 @@ export function fundingEligibilityProblems(input: {
 export const isReportOverdue = (status: FundingStatus, dueOn: string | null, today: string) =>
   dueOn !== null && REPORT_OWED_STATUSES.includes(status) && today > dueOn;
 
+/** The date the owed report is due: the correction deadline once returned, else the final report's due day. */
+export const reportDueDate = (row: { status: FundingStatus; reportDueOn: string | null; reportReturnDeadline: string | null }) =>
+  row.status === 'report_returned' ? (row.reportReturnDeadline ?? row.reportDueOn) : row.reportDueOn;
+
+export const FUNDING_REMINDER_KINDS = ['day_before', 'due_day', 'week_late'] as const;
+export type FundingReminderKind = (typeof FUNDING_REMINDER_KINDS)[number];
+
+/**
+ * Which reminder about a due day is owed today (each is sent once per due day): the day before, on the
+ * day (or the first run after it, within the week), and a week late (or any later run).
+ */
+export function reminderKindFor(dueOn: string, today: string): FundingReminderKind | null {
+  if (today >= addDays(dueOn, 7)) return 'week_late';
+  if (today >= dueOn) return 'due_day';
+  if (today === addDays(dueOn, -1)) return 'day_before';
+  return null;
+}
+
+/** Days a report is late (0 when not yet due). */
+export function daysLate(dueOn: string, today: string): number {
+  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueOn}T00:00:00Z`)) / 86_400_000));
+}
+
 // ─── The commitment ledger ─────────────────────────────────────────────────────────────────────────
 
 export const LEDGER_KINDS = ['commitment', 'release', 'disbursement', 'refund'] as const;
@@ -365,6 +412,42 @@ export function closingEntries(entries: ReadonlyArray<{ kind: LedgerKind; amount
   if (g.undisbursedFen > 0) out.push({ kind: 'release', amountFen: g.undisbursedFen });
   return out;
 }
+
+/**
+ * Reducing an award: the part given up is released back to the pool. The new award stays above 0 (to
+ * give everything up, cancel) and never below what the base holds (paid − returned).
+ */
+export function reductionEntries(entries: ReadonlyArray<{ kind: LedgerKind; amountFen: number }>, newAwardFen: number): { kind: LedgerKind; amountFen: number }[] | { message: string } {
+  const g = grantTotals(entries);
+  if (!isFen(newAwardFen) || newAwardFen === 0) return { message: '核减后的资助金额须大于 0（全部撤回请撤销资助）' };
+  if (newAwardFen >= g.awardFen) return { message: `核减后的金额须少于现资助金额 ${formatFen(g.awardFen)} 元` };
+  if (newAwardFen < g.netFen) return { message: `核减后的金额不能少于已拨付的 ${formatFen(g.netFen)} 元` };
+  return [{ kind: 'release', amountFen: g.awardFen - newAwardFen }];
+}
+
+/**
+ * Cancelling a grant (撤销资助) is closing it early: the base returns `refundFen` of what it was paid
+ * (at most paid − returned) and the unpaid part of the award is released back to the pool.
+ */
+export function cancellationEntries(entries: ReadonlyArray<{ kind: LedgerKind; amountFen: number }>, refundFen: number) {
+  return closingEntries(entries, refundFen);
+}
+
+/**
+ * An award split into tranches by the call's percentages, in whole fen: each tranche rounded down and the
+ * last one takes what is left, so the tranches add up to the award exactly.
+ */
+export function trancheAmounts(awardFen: number, percents: readonly number[]): number[] {
+  if (!isFen(awardFen) || percents.length === 0) return [];
+  const out = percents.map((p) => Math.floor((awardFen * p) / 100));
+  out[out.length - 1] = awardFen - out.slice(0, -1).reduce((s, v) => s + v, 0);
+  return out;
+}
+
+/** A tranche split is whole percentages above 0 adding up to 100, at most 6 tranches. */
+export const isTrancheSplit = (percents: readonly number[]) =>
+  percents.length >= 1 && percents.length <= 6 && percents.every((p) => Number.isInteger(p) && p > 0 && p <= 100) && percents.reduce((s, p) => s + p, 0) === 100;
+export const DEFAULT_TRANCHE_PERCENTS = [70, 30] as const;
 
 /** Final report arithmetic: each line's actual spending against its current budget. */
 export function spendingAgainstBudget(lines: ReadonlyArray<Pick<BudgetLine, 'key' | 'item' | 'category' | 'amountFen'>>, actual: Record<string, number>) {

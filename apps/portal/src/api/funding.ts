@@ -1,5 +1,6 @@
 import type { RouterInputs, RouterOutputs } from '@ssb/api';
 import { trpc, useSessionStore } from '@ssb/ui';
+import { csrfHeaders } from '@ssb/ui/csrf';
 import { useQuery } from '@tanstack/vue-query';
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 
@@ -31,4 +32,21 @@ export const fundingApi = {
   confirmAgreement: (applicationId: string) => trpc.funding.confirmAgreement.mutate({ applicationId }),
   requestBudgetChange: (input: RouterInputs['funding']['requestBudgetChange']) => trpc.funding.requestBudgetChange.mutate(input),
   submitReport: (input: RouterInputs['funding']['submitReport']) => trpc.funding.submitReport.mutate(input),
+  myAlliances: () => trpc.alliances.mine.query(),
 };
+
+export type FundingFile = FundingApplication['files'][number];
+export const fundingFileUrl = (applicationId: string, fileId: string) => `/files/funding/${applicationId}/files/${fileId}`;
+export const removeFundingFile = (applicationId: string, fileId: string) => trpc.funding.removeFile.mutate({ applicationId, fileId });
+
+/** Sends one file's bytes (PDF or JPEG, checked on the server); rejects with the server's Chinese message. */
+export async function uploadFundingFile(applicationId: string, file: File, purpose: 'attachment' | 'evidence', label: string): Promise<FundingFile> {
+  const response = await fetch(`/files/funding/${applicationId}/files?${new URLSearchParams({ purpose, label, name: file.name })}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...csrfHeaders() },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as FundingFile & { message?: string };
+  if (!response.ok) throw new Error(body.message ?? `上传失败（${response.status}）`);
+  return body;
+}

@@ -1,6 +1,7 @@
 import {
   ZBudgetChangeDecision, ZBudgetChangeInput, ZFundingApplicationCreate, ZFundingApplicationRef, ZFundingApplicationSave, ZFundingAssignment, ZFundingCallFields,
   ZFundingCallRef, ZFundingCallUpdate, ZFundingConflictDeclaration, ZFundingDecisionInput, ZFundingReportDecision, ZFundingReportInput, ZFundingReviewInput, ZTrancheInput,
+  ZFundingBulkApproval, ZFundingBulkConfirm, ZFundingCancelInput, ZFundingFileRef, ZFundingReduceInput,
 } from '@ssb/domain/funding-input';
 import { FUNDING_CALL_STATUSES } from '@ssb/domain/funding';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -9,10 +10,16 @@ import { officeProcedure, publicProcedure, roleProcedure, viewerOf } from '../pr
 import {
   createFundingApplication, fundingApplicationView, listCallApplications, listMyFundingApplications, saveFundingDraft, submitFundingApplication, withdrawFundingApplication,
 } from '../services/funding/applications.ts';
-import { createFundingCall, getFundingCallForOffice, listFundingCallsForOffice, listFundingReviewers, listPublicFundingCalls, setFundingCallStatus, updateFundingCall } from '../services/funding/calls.ts';
+import { createFundingCall, getFundingCallForOffice, getPublicFundingCall, listFundingCallsForOffice, listFundingReviewers, listPublicFundingCalls, setFundingCallStatus, updateFundingCall } from '../services/funding/calls.ts';
 import { decideFundingApplication } from '../services/funding/decide.ts';
 import { confirmFundingAgreement, decideBudgetChange, decideFundingReport, fundingLedger, recordFundingTranche, requestBudgetChange, submitFundingReport } from '../services/funding/grant.ts';
 import { publicFundedProjects } from '../services/funding/open.ts';
+import { cancelFundingGrant, reduceFundingAward } from '../services/funding/adjust.ts';
+import { confirmBulkApproval, planBulkApproval } from '../services/funding/bulk-approve.ts';
+import { removeFundingFile } from '../services/funding/files.ts';
+import { fundingReportsDue } from '../services/funding/reminders.ts';
+import { fundingDashboard } from '../services/funding/dashboard.ts';
+import { beijingToday } from '@ssb/domain/time';
 import { applyFundingAssignment, declareFundingConflict, fundingRecommendation, fundingReviewDesk, fundingReviewFile, planFundingAssignment, saveFundingReview } from '../services/funding/review.ts';
 
 /** Base managers apply for their bases; alliance coordinators for a joint action through the lead base. */
@@ -25,6 +32,7 @@ export const fundingRouter = {
   // public
   calls: publicProcedure.query(({ ctx }) => listPublicFundingCalls(ctx.db)),
   funded: publicProcedure.query(({ ctx }) => publicFundedProjects(ctx.db)),
+  callPage: publicProcedure.input(ZFundingCallRef).query(({ ctx, input }) => getPublicFundingCall(ctx.db, input.callId)),
 
   // office: calls
   officeCalls: officeProcedure.query(({ ctx }) => listFundingCallsForOffice(ctx.db)),
@@ -42,6 +50,14 @@ export const fundingRouter = {
   assign: officeProcedure.input(ZFundingAssignment).mutation(({ ctx, input }) => applyFundingAssignment(ctx.db, viewerOf(ctx), input, ctx.config)),
   recommendation: officeProcedure.input(ZFundingCallRef).query(({ ctx, input }) => fundingRecommendation(ctx.db, input.callId)),
   decide: officeProcedure.input(ZFundingDecisionInput).mutation(({ ctx, input }) => decideFundingApplication(ctx.db, viewerOf(ctx), input, ctx.config)),
+  previewBulkApproval: officeProcedure.input(ZFundingBulkApproval).mutation(({ ctx, input }) => planBulkApproval(ctx.db, viewerOf(ctx), input)),
+  confirmBulkApproval: officeProcedure.input(ZFundingBulkConfirm).mutation(({ ctx, input }) => confirmBulkApproval(ctx.db, viewerOf(ctx), input, ctx.config)),
+  reduceAward: officeProcedure.input(ZFundingReduceInput).mutation(({ ctx, input }) => reduceFundingAward(ctx.db, viewerOf(ctx), input, ctx.config)),
+  cancelGrant: officeProcedure.input(ZFundingCancelInput).mutation(({ ctx, input }) => cancelFundingGrant(ctx.db, viewerOf(ctx), input, ctx.config)),
+  dashboard: officeProcedure
+    .input(z.object({ year: z.number().int().min(2000).max(2099).nullable().default(null) }))
+    .query(({ ctx, input }) => fundingDashboard(ctx.db, input)),
+  reportsDue: officeProcedure.query(({ ctx }) => fundingReportsDue(ctx.db, beijingToday())),
   ledger: officeProcedure.input(ZFundingCallRef).query(({ ctx, input }) => fundingLedger(ctx.db, input.callId)),
   recordTranche: officeProcedure.input(ZTrancheInput).mutation(({ ctx, input }) => recordFundingTranche(ctx.db, viewerOf(ctx), input, ctx.config)),
   decideBudgetChange: officeProcedure.input(ZBudgetChangeDecision).mutation(({ ctx, input }) => decideBudgetChange(ctx.db, viewerOf(ctx), input, ctx.config)),
@@ -58,6 +74,7 @@ export const fundingRouter = {
   withdraw: applicantProcedure.input(ZFundingApplicationRef).mutation(({ ctx, input }) => withdrawFundingApplication(ctx.db, viewerOf(ctx), input.applicationId)),
   confirmAgreement: applicantProcedure.input(ZFundingApplicationRef).mutation(({ ctx, input }) => confirmFundingAgreement(ctx.db, viewerOf(ctx), input.applicationId)),
   requestBudgetChange: applicantProcedure.input(ZBudgetChangeInput).mutation(({ ctx, input }) => requestBudgetChange(ctx.db, viewerOf(ctx), input, ctx.config)),
+  removeFile: applicantProcedure.input(ZFundingFileRef).mutation(({ ctx, input }) => removeFundingFile(ctx, viewerOf(ctx), input)),
   submitReport: applicantProcedure.input(ZFundingReportInput).mutation(({ ctx, input }) => submitFundingReport(ctx.db, viewerOf(ctx), input, ctx.config)),
 
   // working-group members

@@ -33,6 +33,8 @@ export const fundingCalls = pgTable(
     criteria: jsonb().$type<ReviewCriterion[]>().notNull(),
     changeThresholdPercent: integer().notNull().default(10),
     reportDueDays: integer().notNull().default(30),
+    /** How an award is paid: percentages in order (the first on the agreement, the last after acceptance); they sum to 100. */
+    tranchePercents: jsonb().$type<number[]>().notNull().default([70, 30]),
     /** When eligible bases were told of the call (once, on publishing). */
     notifiedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id),
@@ -289,14 +291,22 @@ export const fundingReports = pgTable(
   (t) => [index('funding_reports_app_idx').on(t.applicationId, t.submittedAt)],
 );
 
-/** Evidence files of a report (invoices, photos), stored through the FileStore, checked on their bytes. */
+/**
+ * Files of an application (PDF/JPEG, checked on their bytes, stored through the FileStore): its attachments
+ * (`purpose` attachment, `label` one of the call's required attachments or free) and the evidence of its
+ * reports (invoices, photos) — uploaded while the report is written (`reportId` null) and bound to the
+ * report it was submitted with.
+ */
 export const fundingReportFiles = pgTable(
   'funding_report_files',
   {
     id: uuid().primaryKey().defaultRandom(),
-    reportId: uuid()
+    applicationId: uuid()
       .notNull()
-      .references(() => fundingReports.id, { onDelete: 'cascade' }),
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    purpose: text({ enum: ['attachment', 'evidence'] }).notNull().default('evidence'),
+    label: text().notNull().default(''),
+    reportId: uuid().references(() => fundingReports.id, { onDelete: 'cascade' }),
     storageKey: text().notNull(),
     fileName: text().notNull(),
     mime: text().notNull(),
@@ -305,7 +315,7 @@ export const fundingReportFiles = pgTable(
     uploadedBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('funding_report_files_report_idx').on(t.reportId)],
+  (t) => [index('funding_report_files_report_idx').on(t.reportId), index('funding_report_files_app_idx').on(t.applicationId, t.purpose)],
 );
 
 /** Reminders sent about a due date, once each (the day before, on the day, a week late). */

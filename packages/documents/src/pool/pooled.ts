@@ -2,6 +2,7 @@ import type { ApplicationPdfInput } from '../application-pdf.ts';
 import type { CertificateInput } from '../certificate.ts';
 import type { FontOptions } from '../fonts.ts';
 import type { FundingAgreementInput } from '../funding-agreement.ts';
+import type { FundingWorkbookInput } from '../funding-xlsx.ts';
 import type { NationalListInput } from '../national-list.ts';
 import type { RegistrationsSheetInput } from '../registrations-xlsx.ts';
 import type { SummaryInput } from '../summary.ts';
@@ -23,4 +24,5 @@ export const renderSummaryXlsx = async (input: SummaryInput) => (await documentP
 export const renderNationalListXlsx = async (input: NationalListInput) => (await documentPool().run('nationalListXlsx', input)).bytes;
 
 export const renderFundingAgreement = async (input: FundingAgreementInput) => (await documentPool().run('fundingAgreement', input)).bytes;
+export const renderFundingXlsx = async (input: FundingWorkbookInput) => (await documentPool().run('fundingXlsx', input)).bytes;
 export const renderRegistrationsXlsx = async (input: RegistrationsSheetInput) => (await documentPool().run('registrationsXlsx', input)).bytes;

@@ -1,6 +1,7 @@
 import { renderApplicationPdf } from '../application-pdf.ts';
 import { renderCertificates } from '../certificate.ts';
 import { renderFundingAgreement } from '../funding-agreement.ts';
+import { renderFundingXlsx } from '../funding-xlsx.ts';
 import { renderNationalListXlsx } from '../national-list.ts';
 import { renderRegistrationsXlsx } from '../registrations-xlsx.ts';
 import { renderSummaryPdf } from '../summary-pdf.ts';
@@ -11,6 +12,7 @@ export const RENDER_TASKS = {
   applicationPdf: renderApplicationPdf,
   certificates: renderCertificates,
   fundingAgreement: renderFundingAgreement,
+  fundingXlsx: renderFundingXlsx,
   nationalListXlsx: renderNationalListXlsx,
   registrationsXlsx: renderRegistrationsXlsx,
   summaryPdf: renderSummaryPdf,

@@ -16,6 +16,24 @@ export const fundingRoutes: RouteRecordRaw[] = [
     meta: { roles: OFFICE_ROLES, titleKey: 'fundingOffice.title', activeMenu: 'funding' },
   },
   {
+    path: 'funding/calls/:id/edit',
+    name: 'funding-call-edit',
+    component: () => import('#/views/funding/call-edit/index.vue'),
+    meta: { roles: OFFICE_ROLES, titleKey: 'fundingMore.edit.title', activeMenu: 'funding' },
+  },
+  {
+    path: 'funding/dashboard',
+    name: 'funding-dashboard',
+    component: () => import('#/views/funding/dashboard/index.vue'),
+    meta: { roles: OFFICE_ROLES, titleKey: 'fundingMore.dashboard.title', activeMenu: 'funding' },
+  },
+  {
+    path: 'funding/reports-due',
+    name: 'funding-reports-due',
+    component: () => import('#/views/funding/reports-due/index.vue'),
+    meta: { roles: OFFICE_ROLES, titleKey: 'fundingMore.due.title', activeMenu: 'funding' },
+  },
+  {
     path: 'funding/applications/:id',
     name: 'funding-application',
     component: () => import('#/views/funding/application/index.vue'),

@@ -9,7 +9,7 @@ export type NamedFile = { key: string; what: string; bytes?: number; sha256?: st
 
 /**
  * Every stored file a row names: materials (the original with its size and hash, and the stripped copy),
- * the shared resources' images and videos, and activity reports' photos. Thumbnails are left out: they are made again on demand.
+ * the shared resources' images and videos, activity reports' photos, and funding applications' attachments and evidence. Thumbnails are left out: they are made again on demand.
  */
 export async function* filesTheDatabaseNames(db: DbOrTx): AsyncGenerator<NamedFile> {
   const materials = await db
@@ -27,6 +27,10 @@ export async function* filesTheDatabaseNames(db: DbOrTx): AsyncGenerator<NamedFi
   for (const report of reports) {
     for (const photo of report.photos) yield { key: reportPhotoStorageKey(report.eventId, photo.key), what: `activity report of event ${report.eventId} photo` };
   }
+  const fundingFiles = await db
+    .select({ id: schema.fundingReportFiles.id, applicationId: schema.fundingReportFiles.applicationId, storageKey: schema.fundingReportFiles.storageKey, bytes: schema.fundingReportFiles.bytes, sha256: schema.fundingReportFiles.sha256 })
+    .from(schema.fundingReportFiles);
+  for (const f of fundingFiles) yield { key: f.storageKey, what: `funding application ${f.applicationId} file ${f.id}`, bytes: f.bytes, sha256: f.sha256 };
 }
 
 /** The sha256 of a stored file, read as a stream (flat memory whatever its size). */

@@ -32,7 +32,7 @@ export async function exportFundingAgreement(deps: Pick<ApiDeps, 'db'>, viewer: 
     // The budget in force: the approved one, or the last recorded or approved change.
     lines: app.currentLines,
     targets: app.targets,
-    firstTranchePercent: 70,
+    tranchePercents: app.call.tranchePercents,
   });
   await appendAudit(deps.db, { actorUserId: viewer.userId, action: 'export.funding_agreement', entityType: 'funding_application', entityId: app.id, data: { number: app.agreement.number, budgetRevision: app.budgetRevision } });
   return { fileName: `资助协议书-${app.agreement.number}-${sanitizeFileName(app.title)}.pdf`, pdf };

@@ -1,16 +1,18 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import {
-  FUNDING_TRANSITIONS, REPORT_OWED_STATUSES, budgetTotals, canFundingMove, formatFen, fundingActionsFor, fundingEligibilityProblems, isCallOpen, lineAmountFen,
+  FUNDING_TRANSITIONS, REPORT_OWED_STATUSES, budgetTotals, trancheAmounts, canFundingMove, formatFen, fundingActionsFor, fundingEligibilityProblems, isCallOpen, lineAmountFen,
   type BudgetLine, type FundingKind, type FundingStatus,
 } from '@ssb/domain/funding';
 import type { TBudgetLineInput, TFundingApplicationFields } from '@ssb/domain/funding-input';
 import { DomainError } from '@ssb/domain/errors';
 import { beijingToday } from '@ssb/domain/time';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
+import { linkableEvents } from './events.ts';
+import { listFundingFiles, missingAttachments } from './files.ts';
 import {
   applicantOrganizations, baseNames, budgetLines, grantFigures, isOfficeViewer, loadApplication, loadCall, loadOwnApplication, writeBudgetLines,
   type ApplicationRow, type CallRow, type Deps, type FundingViewer,
@@ -168,7 +170,8 @@ export async function submitFundingApplication(db: DbOrTx, viewer: FundingViewer
     if (!isCallOpen(call, now)) throw userError('BAD_REQUEST', '申报已截止，不能再提交');
     const [base] = await tx.select().from(schema.bases).where(eq(schema.bases.id, app.baseId));
     const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)) });
-    const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0))];
+    const missing = (await missingAttachments(tx, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`);
+    const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0)), ...missing];
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));
     const [row] = await tx
       .update(schema.fundingApplications)
@@ -200,7 +203,12 @@ export async function withdrawFundingApplication(db: DbOrTx, viewer: FundingView
 /** One application as the applicant or the office sees it, with the moves open to that viewer. */
 export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, applicationId: string, now = new Date()) {
   const office = isOfficeViewer(viewer);
-  const app = office ? await loadApplication(db, applicationId) : await loadOwnApplication(db, viewer, applicationId);
+  const app = office ? await loadApplication(db, applicationId) : await loadOwnApplication(db, viewer, applicationId).catch(async (error: unknown) => {
+    // A co-applying base's managers read the joint application (no moves of their own).
+    const row = await loadApplication(db, applicationId).catch(() => null);
+    if (row && (await coApplicantOrganizations(db, row.id)).some((o) => applicantOrganizations(viewer).includes(o))) return row;
+    throw error;
+  });
   const call = await loadCall(db, app.callId);
   const requestedLines = await budgetLines(db, app.id, 0);
   const currentLines = app.budgetRevision === 0 ? requestedLines : await budgetLines(db, app.id, app.budgetRevision);
@@ -212,25 +220,40 @@ export async function fundingApplicationView(db: DbOrTx, viewer: FundingViewer, 
   const ledger = await db.select().from(schema.fundingLedgerEntries).where(eq(schema.fundingLedgerEntries.applicationId, app.id));
   const today = beijingToday(now);
   const isApplicant = applicantOrganizations(viewer).includes(app.organizationId);
+  const viewerRole = office ? 'office' : isApplicant ? 'applicant' : 'co_applicant';
+  const files = await listFundingFiles(db, app.id);
+  const grant = await grantFigures(db, app.id);
+  const missing = app.status === 'draft' ? (await missingAttachments(db, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`) : [];
   return {
     ...app,
     baseName: names.get(app.baseId) ?? '',
-    call: { id: call.id, title: call.title, year: call.year, categories: call.categories, kinds: call.kinds, maxPerProjectFen: call.maxPerProjectFen, closesAt: call.closesAt, changeThresholdPercent: call.changeThresholdPercent, criteria: call.criteria },
+    call: { id: call.id, title: call.title, year: call.year, categories: call.categories, kinds: call.kinds, maxPerProjectFen: call.maxPerProjectFen, closesAt: call.closesAt, changeThresholdPercent: call.changeThresholdPercent, criteria: call.criteria, requiredAttachments: call.requiredAttachments, tranchePercents: call.tranchePercents, allowAlliances: call.allowAlliances },
     coApplicants: coApplicants.map((c) => ({ baseId: c.baseId, name: names.get(c.baseId) ?? '' })),
     requestedLines,
     currentLines,
     totals: budgetTotals(currentLines, call.categories),
-    grant: await grantFigures(db, app.id),
+    grant,
+    /** The call's split of the award into tranches (whole fen, adding up to the award). */
+    tranches: app.awardFen === null ? [] : trancheAmounts(grant.awardFen, call.tranchePercents).map((amountFen, i) => ({ percent: call.tranchePercents[i]!, amountFen })),
     ledger,
     agreement: agreement ?? null,
     changes,
     reports,
-    problems: app.status === 'draft' ? submitProblems(app, call, requestedLines) : [],
+    files,
+    viewerRole,
+    /** Events a report may link (their activity reports give attendance), once the grant runs. */
+    linkableEvents: ['agreement_confirmed', 'report_returned', 'report_submitted', 'accepted', 'closed'].includes(app.status) ? await linkableEvents(db, app) : [],
+    problems: app.status === 'draft' ? [...submitProblems(app, call, requestedLines), ...missing] : [],
     actions: fundingActionsFor({ status: app.status, callOpen: isCallOpen(call, now), projectEnded: app.endDate !== null && today > app.endDate }, { isApplicant, isOffice: office }),
   };
 }
 
-/** The viewer's organizations' applications, newest first. */
+async function coApplicantOrganizations(db: DbOrTx, applicationId: string) {
+  const rows = await db.select({ organizationId: schema.fundingCoApplicants.organizationId }).from(schema.fundingCoApplicants).where(eq(schema.fundingCoApplicants.applicationId, applicationId));
+  return rows.map((r) => r.organizationId);
+}
+
+/** The viewer's organizations' applications, newest first, then the joint ones they co-apply for (drafts excepted). */
 export async function listMyFundingApplications(db: DbOrTx, viewer: FundingViewer) {
   const orgs = applicantOrganizations(viewer);
   if (orgs.length === 0) return [];
@@ -241,7 +264,19 @@ export async function listMyFundingApplications(db: DbOrTx, viewer: FundingViewe
     .innerJoin(schema.bases, eq(schema.bases.id, schema.fundingApplications.baseId))
     .where(inArray(schema.fundingApplications.organizationId, orgs))
     .orderBy(desc(schema.fundingApplications.createdAt));
-  return rows.map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName }));
+  const joint = await db
+    .select({ app: schema.fundingApplications, callTitle: schema.fundingCalls.title, baseName: schema.bases.name })
+    .from(schema.fundingCoApplicants)
+    .innerJoin(schema.fundingApplications, eq(schema.fundingApplications.id, schema.fundingCoApplicants.applicationId))
+    .innerJoin(schema.fundingCalls, eq(schema.fundingCalls.id, schema.fundingApplications.callId))
+    .innerJoin(schema.bases, eq(schema.bases.id, schema.fundingApplications.baseId))
+    .where(and(inArray(schema.fundingCoApplicants.organizationId, orgs), ne(schema.fundingApplications.status, 'draft')))
+    .orderBy(desc(schema.fundingApplications.createdAt));
+  const own = new Set(rows.map((r) => r.app.id));
+  return [
+    ...rows.map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName, isCoApplicant: false })),
+    ...joint.filter((r) => !own.has(r.app.id)).map((r) => ({ ...r.app, callTitle: r.callTitle, baseName: r.baseName, isCoApplicant: true })),
+  ];
 }
 
 /** The office's list of one call's applications (drafts are the applicant's own business). */

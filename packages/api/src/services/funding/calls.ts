@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { formatFen, isCallOpen, type FundingCallStatus } from '@ssb/domain/funding';
+import { formatFen, GRANT_STATUSES, isCallOpen, type FundingCallStatus, type FundingStatus } from '@ssb/domain/funding';
 import type { TFundingCallFields } from '@ssb/domain/funding-input';
 import { withCriterionKeys } from '@ssb/domain/review-criteria';
 import { formatBeijingDateTime } from '@ssb/domain/time';
@@ -26,6 +26,7 @@ function callValues(input: TFundingCallFields) {
     criteria: withCriterionKeys(input.criteria),
     changeThresholdPercent: input.changeThresholdPercent,
     reportDueDays: input.reportDueDays,
+    tranchePercents: input.tranchePercents,
   };
 }
 
@@ -122,6 +123,19 @@ export async function listFundingReviewers(db: DbOrTx) {
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
     .where(and(eq(schema.memberships.role, 'funding_reviewer'), eq(schema.users.status, 'active')));
+}
+
+/** One published call for its public page: the list's figures, its required attachments and criteria, and what it funded. */
+export async function getPublicFundingCall(db: DbOrTx, callId: string, now = new Date()) {
+  const call = (await listPublicFundingCalls(db, now)).find((c) => c.id === callId);
+  if (!call) throw userError('NOT_FOUND', '未找到该专项申报通知');
+  const [row] = await db.select({ requiredAttachments: schema.fundingCalls.requiredAttachments, criteria: schema.fundingCalls.criteria, tranchePercents: schema.fundingCalls.tranchePercents }).from(schema.fundingCalls).where(eq(schema.fundingCalls.id, callId));
+  const funded = await db
+    .select({ id: schema.fundingApplications.id, title: schema.fundingApplications.title, kind: schema.fundingApplications.kind, status: schema.fundingApplications.status, awardFen: schema.fundingApplications.awardFen, baseName: schema.bases.name })
+    .from(schema.fundingApplications)
+    .innerJoin(schema.bases, eq(schema.bases.id, schema.fundingApplications.baseId))
+    .where(and(eq(schema.fundingApplications.callId, callId), inArray(schema.fundingApplications.status, GRANT_STATUSES as FundingStatus[])));
+  return { ...call, requiredAttachments: row!.requiredAttachments, criteria: row!.criteria.map((c) => ({ label: c.label, weight: c.weight })), tranchePercents: row!.tranchePercents, funded };
 }
 
 /** Published calls with their public figures (platform, portal and open data). */

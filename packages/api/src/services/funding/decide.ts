@@ -28,15 +28,8 @@ export async function decideFundingApplication(
     const allowed = input.decision === 'approve' ? ['in_review'] : ['submitted', 'in_review'];
     if (!allowed.includes(app.status)) throw userError('CONFLICT', input.decision === 'approve' ? '只能批准审核中的申请' : '该申请已有决定');
 
-    const [reviewed] = await tx.select({ n: count() }).from(schema.fundingReviews).where(and(eq(schema.fundingReviews.applicationId, app.id), eq(schema.fundingReviews.reviewerId, viewer.userId), ne(schema.fundingReviews.status, 'withdrawn')));
-    if (reviewed!.n > 0) throw userError('FORBIDDEN', '您审核过该申请，不能再作决定，请由另一位同事决定');
-    const coApplicants = await tx.select().from(schema.fundingCoApplicants).where(eq(schema.fundingCoApplicants.applicationId, app.id));
-    const applicantOrgs = [app.organizationId, ...coApplicants.map((c) => c.organizationId)];
-    const [own] = await tx
-      .select({ n: count() })
-      .from(schema.memberships)
-      .where(and(eq(schema.memberships.userId, viewer.userId), or(...applicantOrgs.map((o) => eq(schema.memberships.organizationId, o)))));
-    if (own!.n > 0) throw userError('FORBIDDEN', '您属于申请单位，不能对该申请作决定');
+    const blocked = await decisionBlock(tx, viewer, app);
+    if (blocked) throw userError('FORBIDDEN', blocked);
 
     if (input.decision === 'refuse') {
       const [row] = await tx.update(schema.fundingApplications).set({ status: 'refused', decidedBy: viewer.userId, decidedAt: now, decisionReason: input.reason, version: app.version + 1, updatedAt: now }).where(eq(schema.fundingApplications.id, app.id)).returning();
@@ -79,4 +72,21 @@ export async function decideFundingApplication(
     await notifyManagersOf(tx, [app.organizationId], { title: '专项经费申请已获批准', body: `“${app.title}”获批资助 ${formatFen(input.award)} 元，请在申报门户确认资助协议书（${number}）。`, link: `/portal/funding/applications/${app.id}` }, deps.publicUrl, ['base_manager', 'alliance_coordinator']);
     return { ...row!, committedFen: input.award };
   });
+}
+
+/**
+ * Why this viewer may not decide on this application (null: they may): whoever reviewed it, or holds
+ * a membership in the applying or a co-applying organization, leaves the decision to a colleague.
+ */
+export async function decisionBlock(tx: DbOrTx, viewer: FundingViewer, app: { id: string; organizationId: string }): Promise<string | null> {
+  const [reviewed] = await tx.select({ n: count() }).from(schema.fundingReviews).where(and(eq(schema.fundingReviews.applicationId, app.id), eq(schema.fundingReviews.reviewerId, viewer.userId), ne(schema.fundingReviews.status, 'withdrawn')));
+  if (reviewed!.n > 0) return '您审核过该申请，不能再作决定，请由另一位同事决定';
+  const coApplicants = await tx.select().from(schema.fundingCoApplicants).where(eq(schema.fundingCoApplicants.applicationId, app.id));
+  const applicantOrgs = [app.organizationId, ...coApplicants.map((c) => c.organizationId)];
+  const [own] = await tx
+    .select({ n: count() })
+    .from(schema.memberships)
+    .where(and(eq(schema.memberships.userId, viewer.userId), or(...applicantOrgs.map((o) => eq(schema.memberships.organizationId, o)))));
+  if (own!.n > 0) return '您属于申请单位，不能对该申请作决定';
+  return null;
 }

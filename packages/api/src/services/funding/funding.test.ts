@@ -250,6 +250,17 @@ describe.each(TEST_ENGINES)('special activity funding on %s', (engine) => {
     const saved = await caller.funding.saveDraft({ applicationId: draft.id, version: draft.version, fields: fields({ kind: 'joint', title: '西山联合研学行动', coApplicantBaseIds: [neighbour.base.id] }) });
     await caller.funding.submit({ applicationId: draft.id });
     expect((await caller.funding.get({ applicationId: draft.id })).coApplicants.map((c) => c.baseId)).toEqual([neighbour.base.id]);
+    // The co-applying base's manager reads it (no moves of their own) and finds it among theirs; another base does not.
+    const coApplicant = await api.as(neighbour.manager.id);
+    expect(await coApplicant.funding.get({ applicationId: draft.id })).toMatchObject({ viewerRole: 'co_applicant', actions: [] });
+    expect((await coApplicant.funding.mine()).find((a) => a.id === draft.id)).toMatchObject({ isCoApplicant: true });
+    await expect((await api.as(other.manager.id)).funding.get({ applicationId: draft.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(coApplicant.funding.withdraw({ applicationId: draft.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The call's public page: its figures and criteria, never a draft call.
+    const page = await (await api.anonymous()).funding.callPage({ callId: call.id });
+    expect(page).toMatchObject({ id: call.id, title: '联合行动专项', allowAlliances: true, criteria: [{ label: '项目意义', weight: 40 }, { label: '实施方案', weight: 40 }, { label: '预算合理性', weight: 20 }] });
+    const hidden = await officeCaller.funding.createCall(callFields({ title: '未发布的专项通知', groupMemberIds: [] }));
+    await expect((await api.anonymous()).funding.callPage({ callId: hidden.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(saved.version).toBe(2);
     // A member of the co-applying (and allied) organization is never planned.
     const plan = await officeCaller.funding.previewAssignment({ callId: call.id, perApplication: 2 });

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import {
-  addDays, budgetChangeVerdict, canFundingMove, closingEntries, formatFen, grantTotals, ledgerTotals, spendingAgainstBudget, type BudgetChangeKind, type FundingTargets,
+  addDays, budgetChangeVerdict, canFundingMove, closingEntries, formatFen, grantTotals, ledgerTotals, spendingAgainstBudget, targetsFromEvents, type BudgetChangeKind, type FundingTargets,
 } from '@ssb/domain/funding';
 import type { TBudgetLineInput } from '@ssb/domain/funding-input';
 import { beijingToday } from '@ssb/domain/time';
@@ -10,6 +10,8 @@ import { appendAudit } from '../audit/append.ts';
 import { notifyManagersOf, notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
 import { toBudgetLines } from './applications.ts';
+import { linkableEvents } from './events.ts';
+import { bindPendingEvidence } from './files.ts';
 import { budgetLines, ledgerEntries, loadApplication, loadCall, loadOwnApplication, writeBudgetLines, type Deps, type FundingViewer } from './rows.ts';
 
 const ROLES_TO_TELL = ['base_manager', 'alliance_coordinator'];
@@ -136,14 +138,20 @@ export async function submitFundingReport(
     const lines = await budgetLines(tx, app.id, app.budgetRevision);
     for (const key of Object.keys(input.spent)) if (!lines.some((l) => l.key === key)) throw userError('BAD_REQUEST', '实际支出须对应现行预算的预算行');
     const sums = spendingAgainstBudget(lines, input.spent);
+    const eventIds = [...new Set(input.eventIds)];
+    const linkable = eventIds.length ? await linkableEvents(tx, app) : [];
+    const linked = linkable.filter((e) => eventIds.includes(e.eventId));
+    if (linked.length !== eventIds.length) throw userError('BAD_REQUEST', '只能关联本项目执行期内、已提交活动报告的本基地（或合作基地）活动');
+    const targetsActual = targetsFromEvents(input.targetsActual, linked);
     const [report] = await tx
       .insert(schema.fundingReports)
-      .values({ applicationId: app.id, kind: input.kind, summary: input.summary, budgetRevision: app.budgetRevision, spent: input.spent, spentFen: sums.spentFen, targetsActual: input.targetsActual, eventIds: input.eventIds, submittedBy: viewer.userId })
+      .values({ applicationId: app.id, kind: input.kind, summary: input.summary, budgetRevision: app.budgetRevision, spent: input.spent, spentFen: sums.spentFen, targetsActual, eventIds, submittedBy: viewer.userId })
       .returning();
+    const evidenceFiles = await bindPendingEvidence(tx, app.id, report!.id);
     if (input.kind === 'final') await tx.update(schema.fundingApplications).set({ status: 'report_submitted', reportReturnDeadline: null, version: app.version + 1, updatedAt: new Date() }).where(eq(schema.fundingApplications.id, app.id));
-    await appendAudit(tx, { actorUserId: viewer.userId, action: 'funding.report_submitted', entityType: 'funding_application', entityId: app.id, data: { reportId: report!.id, kind: input.kind, spentFen: sums.spentFen, budgetFen: sums.budgetFen } });
+    await appendAudit(tx, { actorUserId: viewer.userId, action: 'funding.report_submitted', entityType: 'funding_application', entityId: app.id, data: { reportId: report!.id, kind: input.kind, spentFen: sums.spentFen, budgetFen: sums.budgetFen, evidenceFiles } });
     if (input.kind === 'final') await notifyOffice(tx, { title: '结项报告待验收', body: `“${app.title}”提交了结项报告：实际支出 ${formatFen(sums.spentFen)} 元，预算 ${formatFen(sums.budgetFen)} 元。`, link: `/admin/funding/applications/${app.id}` }, deps.publicUrl);
-    return { ...report!, ...sums };
+    return { ...report!, ...sums, evidenceFiles };
   });
 }
 

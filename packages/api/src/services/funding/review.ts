@@ -98,7 +98,7 @@ export async function applyFundingAssignment(db: DbOrTx, viewer: FundingViewer, 
 }
 
 /** The assignment of this member to this application, if they may see the file (never when conflicted). */
-async function loadReviewerAssignment(db: DbOrTx, viewer: FundingViewer, applicationId: string) {
+export async function loadReviewerAssignment(db: DbOrTx, viewer: FundingViewer, applicationId: string) {
   const [review] = await db.select().from(schema.fundingReviews).where(and(eq(schema.fundingReviews.applicationId, applicationId), eq(schema.fundingReviews.reviewerId, viewer.userId), ne(schema.fundingReviews.status, 'withdrawn')));
   if (!review) throw userError('FORBIDDEN', '您未被分配审核该申请');
   const app = await loadApplication(db, applicationId);
@@ -126,7 +126,7 @@ export async function fundingReviewFile(db: DbOrTx, viewer: FundingViewer, appli
   const { review } = await loadReviewerAssignment(db, viewer, applicationId);
   const file = await fundingApplicationView(db, { userId: viewer.userId, grants: [{ organizationId: '', role: 'office' }] }, applicationId);
   // A reviewer reads the file, never the office's ledger or the moves of other viewers.
-  return { ...file, ledger: [], actions: [], review };
+  return { ...file, ledger: [], actions: [], review, files: file.files.filter((f) => f.purpose === 'attachment') };
 }
 
 export async function saveFundingReview(
