@@ -35,6 +35,7 @@ export const ACTIVITY_CAMPAIGN_MESSAGES = {
   campaignEventOver: '活动已结束，不能再加入或退出主题活动',
   jointActionNotFound: '未找到该联合行动',
   jointActionMembersOnly: '联合行动只能邀请本联盟的成员基地联合主办',
+  cohostDeclineReason: '谢绝联合主办邀请时请说明原因（至少 2 个字）',
 } as const;
 
 const dayInBeijing = (at: Date | string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));

@@ -1,5 +1,5 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate, ZRespondCohost } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
@@ -99,9 +99,8 @@ export const eventsRouter = {
   /** "Events I co-host": invitations to, and co-hostings of, the bases the caller manages. */
   cohosting: baseManagerProcedure.query(({ ctx }) => listMyCohostings(ctx.db, viewerOf(ctx))),
 
-  respondCohost: baseManagerProcedure
-    .input(z.object({ eventId: z.uuid(), baseId: z.uuid(), accept: z.boolean() }))
-    .mutation(({ ctx, input }) => respondCohost(ctx.db, viewerOf(ctx), input)),
+  /** A co-host accepts, or declines with a reason the host reads; the host is told either way. */
+  respondCohost: baseManagerProcedure.input(ZRespondCohost).mutation(({ ctx, input }) => respondCohost(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
 
   /** A co-host's own part: its place and seats. */
   updateCohostPart: baseManagerProcedure

@@ -68,7 +68,7 @@ export async function listJointActionsForCoordinator(db: Database, viewer: Coord
     const events = await tx.select().from(e).where(eq(e.allianceId, alliance.id)).orderBy(desc(e.startsAt));
     const cohosts = events.length
       ? await tx
-          .select({ eventId: schema.eventCohosts.eventId, baseId: schema.eventCohosts.baseId, baseName: schema.bases.name, status: schema.eventCohosts.status })
+          .select({ eventId: schema.eventCohosts.eventId, baseId: schema.eventCohosts.baseId, baseName: schema.bases.name, status: schema.eventCohosts.status, declineReason: schema.eventCohosts.declineReason })
           .from(schema.eventCohosts)
           .innerJoin(schema.bases, eq(schema.bases.id, schema.eventCohosts.baseId))
           .where(inArray(schema.eventCohosts.eventId, events.map((x) => x.id)))

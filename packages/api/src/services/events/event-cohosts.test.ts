@@ -42,14 +42,25 @@ describe.each(TEST_ENGINES)('co-hosted events on %s', (engine) => {
     const guest = await api.as(accepting.manager.id);
     expect((await guest.events.cohosting()).map((r) => [r.eventId, r.status])).toEqual([[event.id, 'invited']]);
     await guest.events.respondCohost({ eventId: event.id, baseId: accepting.base.id, accept: true });
-    await expect(guest.events.respondCohost({ eventId: event.id, baseId: accepting.base.id, accept: false })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await (await api.as(declining.manager.id)).events.respondCohost({ eventId: event.id, baseId: declining.base.id, accept: false });
+    await expect(guest.events.respondCohost({ eventId: event.id, baseId: accepting.base.id, accept: false, reason: '改变主意' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const decliner = await api.as(declining.manager.id);
+    await expect(decliner.events.respondCohost({ eventId: event.id, baseId: declining.base.id, accept: false })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await decliner.events.respondCohost({ eventId: event.id, baseId: declining.base.id, accept: false, reason: '当天场馆闭馆检修' });
 
     const after = await anonymous.events.forBase({ baseId: host.base.id });
     expect(after.items.find((e) => e.id === event.id)?.cohosts.map((c) => c.baseId)).toEqual([accepting.base.id]);
     const browse = await anonymous.events.browse({});
     expect(browse.items.find((e) => e.id === event.id)?.cohosts.map((c) => c.baseName)).toEqual([accepting.base.name]);
-    expect((await hostManager.events.cohosts({ eventId: event.id })).map((c) => c.status)).toEqual(['accepted', 'declined']);
+    const seen = await hostManager.events.cohosts({ eventId: event.id });
+    expect(seen.map((c) => [c.status, c.declineReason])).toEqual([
+      ['accepted', null],
+      ['declined', '当天场馆闭馆检修'],
+    ]);
+    const told = await api.db.select().from(schema.notifications).where(eq(schema.notifications.userId, host.manager.id));
+    expect(told.map((n) => n.title)).toEqual(expect.arrayContaining(['联合主办邀请已接受', '联合主办邀请被谢绝']));
+    expect(told.find((n) => n.title === '联合主办邀请被谢绝')?.body).toContain('当天场馆闭馆检修');
+    const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, event.id));
+    expect(audit.find((a) => a.action === 'event.cohost.declined')?.data).toMatchObject({ baseId: declining.base.id, reason: '当天场馆闭馆检修' });
   });
 
   it('lets a co-host edit its own place and seats but not the host’s event, and refuses strangers', async () => {
