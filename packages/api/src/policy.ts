@@ -204,6 +204,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'alliances.updateJointAction': { who: ['alliance_coordinator'], rows: 'an event whose alliance_id is an alliance the caller coordinates' },
   'alliances.moveJointAction': { who: ['alliance_coordinator'], rows: 'an event whose alliance_id is an alliance the caller coordinates' },
   'alliances.setJointActionCampaign': { who: ['alliance_coordinator'], rows: 'an event whose alliance_id is an alliance the caller coordinates, into a campaign whose days it overlaps' },
+  'alliances.jointActionCohostCandidates': { who: ['alliance_coordinator'], rows: 'active member bases of an alliance the caller coordinates, not yet invited to its event' },
   'alliances.inviteJointActionCohost': { who: ['alliance_coordinator'], rows: 'an event of an alliance the caller coordinates; the guest must be an active member base' },
   'activityCampaigns.list': { who: 'public', rows: 'every themed campaign, with counts of public events only' },
   'activityCampaigns.get': { who: 'public', rows: 'one themed campaign, with counts of public events only' },
@@ -240,9 +241,10 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'eventReports.baseRecord': { who: 'public', rows: 'any base’s yearly figures (events held, people and young people reached); no one’s data' },
   'eventReports.yearly': { who: OFFICE, rows: 'every base’s yearly figures' },
   'events.inviteCohost': { who: ['base_manager'], rows: 'an event of a base the caller manages; invites another active base' },
+  'events.cohostCandidates': { who: ['base_manager'], rows: 'active named bases (for a joint action: its alliance’s member bases) not yet invited to an event of a base the caller manages' },
   'events.cohosts': { who: ['base_manager'], rows: 'co-hosts of an event of a base the caller manages' },
   'events.cohosting': { who: ['base_manager'], rows: 'co-host invitations of the bases the caller manages' },
-  'events.respondCohost': { who: ['base_manager'], rows: 'an invitation to a base the caller manages' },
+  'events.respondCohost': { who: ['base_manager'], rows: 'an invitation to a base the caller manages; declining needs a reason; the host is notified' },
   'events.updateCohostPart': { who: ['base_manager'], rows: 'the accepted co-host part of a base the caller manages' },
 
   // funding (专项活动工作经费)

@@ -111,3 +111,10 @@ export const ZRespondCohost = z
   })
   .refine((r) => r.accept || r.reason.length >= 2, { error: ACTIVITY_CAMPAIGN_MESSAGES.cohostDeclineReason, path: ['reason'] });
 export type TRespondCohost = z.infer<typeof ZRespondCohost>;
+
+/** Searching the bases an event may invite as co-hosts: words of a name or register number, paged. */
+export const ZCohostSearch = z.object({
+  q: z.string().trim().max(50, { error: '搜索词不超过 50 字' }).default(''),
+  page: z.number().int().min(1).max(1000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+});

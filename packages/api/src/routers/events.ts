@@ -1,10 +1,11 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate, ZRespondCohost } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields, ZCohostSearch, ZEventUpdate, ZRespondCohost } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { joinCampaignAsManager } from '../services/activity-campaigns/join-campaign.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
+import { cohostCandidatesForHost } from '../services/events/cohost-candidates.ts';
 import { inviteCohost, listEventCohosts, listMyCohostings, respondCohost, updateCohostPart } from '../services/events/event-cohosts.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
 import { getMyEvent } from '../services/events/load-my-event.ts';
@@ -92,6 +93,9 @@ export const eventsRouter = {
   inviteCohost: baseManagerProcedure
     .input(z.object({ eventId: z.uuid(), baseId: z.uuid() }))
     .mutation(({ ctx, input }) => inviteCohost(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
+
+  /** Bases the caller's event may still invite as co-hosts: every active named base, searched by name or number and paged. */
+  cohostCandidates: baseManagerProcedure.input(ZCohostSearch.extend({ eventId: z.uuid() })).query(({ ctx, input }) => cohostCandidatesForHost(ctx.db, viewerOf(ctx), input)),
 
   /** The co-hosts of one of the caller's events, whatever their answer. */
   cohosts: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => listEventCohosts(ctx.db, viewerOf(ctx), input.eventId)),

@@ -119,6 +119,15 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
     // Another alliance's event id cannot be reached through this alliance.
     const plain = await (await api.as(outsider.manager.id)).events.create({ ...fields, baseId: outsider.base.id });
     await expect(coordinator.alliances.updateJointAction({ ...fields, allianceId, eventId: plain.id, version: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // The co-host picker searches the alliance's member bases on the server: never an outsider, never one already invited.
+    expect(await coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: created.id })).toMatchObject({ items: [], total: 0 });
+    const second = await coordinator.alliances.createJointAction({ ...fields, title: '联盟第二次联合行动', allianceId });
+    const candidates = await coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: second.id });
+    expect(candidates.items.map((b) => b.id)).toEqual([member.base.id]);
+    expect((await coordinator.events.cohostCandidates({ eventId: second.id, q: member.base.name })).items.map((b) => b.id)).toEqual([member.base.id]);
+    expect((await coordinator.events.cohostCandidates({ eventId: second.id, q: outsider.base.name })).total).toBe(0);
+    await expect(coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: plain.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('indexes a published event for search as kind event, follows its edits, and removes it when cancelled', async () => {

@@ -8,6 +8,7 @@ import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { setEventCampaign } from '../activity-campaigns/join-campaign.ts';
 import { cancelEvent, publishEvent } from '../events/change-event-status.ts';
+import { searchCohostCandidates, type CohostSearch } from '../events/cohost-candidates.ts';
 import { inviteCohost } from '../events/event-cohosts.ts';
 import { withActions } from '../events/load-my-event.ts';
 import { updateEvent } from '../events/save-event.ts';
@@ -59,6 +60,14 @@ async function memberBasesOf(tx: DbOrTx, allianceId: string, leadBaseId: string)
 /** inviteCohost itself holds a joint action to the alliance's member bases. */
 function inviteMemberCohost(tx: DbOrTx, viewer: CoordinatorViewer, host: { organizationId: string }, eventId: string, baseId: string, publicUrl: string) {
   return inviteCohost(tx as Database, actingForHost(viewer, host), { eventId, baseId }, publicUrl);
+}
+
+/** The member bases a joint action may still invite, searched and paged on the server. */
+export async function jointActionCohostCandidates(db: Database, viewer: CoordinatorViewer, input: CohostSearch & { allianceId: string; eventId: string }) {
+  return db.transaction(async (tx) => {
+    const { event } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
+    return searchCohostCandidates(tx, event, input);
+  });
 }
 
 /** The coordinator's list: every joint action of the alliance (drafts too), with co-hosts and their answers. */
