@@ -235,8 +235,9 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'alliances.officeGet': { who: OFFICE, rows: 'any alliance' },
   'alliances.decide': { who: OFFICE, rows: 'a submitted proposal, with the version seen; returning needs a reason' },
 
-  'eventReports.form': { who: ['base_manager'], rows: 'an event of a base the caller manages (the host, not co-hosts)' },
+  'eventReports.form': { who: ['base_manager'], rows: 'an event of a base the caller manages (the host, not co-hosts), with the co-hosts’ filed parts' },
   'eventReports.file': { who: ['base_manager'], rows: 'an ended, published event of a base the caller manages; another attendance than the door’s needs a reason; audited' },
+  'eventReports.fileCohostPart': { who: ['base_manager'], rows: 'the accepted co-host row of a base the caller manages, on an ended, published event; the host is notified; audited' },
   'eventReports.removePhoto': { who: ['base_manager'], rows: 'a photo of the report of an event of a base the caller manages; audited' },
   'eventReports.baseRecord': { who: 'public', rows: 'any base’s yearly figures (events held, people and young people reached); no one’s data' },
   'eventReports.yearly': { who: OFFICE, rows: 'every base’s yearly figures' },

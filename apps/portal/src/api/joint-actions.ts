@@ -54,6 +54,7 @@ export function useMyCohostings() {
   return useQuery({ queryKey: computed(() => ['events', 'cohosting', user.value]), queryFn: () => trpc.events.cohosting.query() });
 }
 export const respondCohost = (input: RouterInputs['events']['respondCohost']) => trpc.events.respondCohost.mutate(input);
+export const fileCohostReportPart = (input: RouterInputs['eventReports']['fileCohostPart']) => trpc.eventReports.fileCohostPart.mutate(input);
 export const updateCohostPart = (input: RouterInputs['events']['updateCohostPart']) => trpc.events.updateCohostPart.mutate(input);
 
 export function useEventCohosts(eventId: MaybeRefOrGetter<string | null>, enabled: MaybeRefOrGetter<boolean> = true) {

@@ -113,4 +113,37 @@ describe.each(TEST_ENGINES)('activity reports on %s', (engine) => {
     expect(office.rows.find((r) => r.baseId === base.base.id)).toMatchObject({ eventsHeld: 2, peopleReached: 130, youngPeopleReached: 84 });
     expect(office.totals.peopleReached).toBeGreaterThanOrEqual(130);
   });
+
+  it('lets an accepted co-host file its own part once the event is over, shown to the host, and no one else', async () => {
+    const { manager, eventId } = await heldEvent();
+    const cohost = await seedManagedBase(api.db);
+    const invited = await seedManagedBase(api.db);
+    await api.db.insert(schema.eventCohosts).values([
+      { eventId, baseId: cohost.base.id, status: 'accepted', place: '分会场' },
+      { eventId, baseId: invited.base.id, status: 'invited' },
+    ]);
+    const guest = await api.as(cohost.manager.id);
+    expect((await guest.events.cohosting()).find((r) => r.eventId === eventId)?.actions).toEqual(['report']);
+    const part = { eventId, baseId: cohost.base.id, attendance: 12, youngPeople: 10, summary: '分会场组织中学生参观院士手稿展。' };
+    await expect(guest.eventReports.fileCohostPart({ ...part, youngPeople: 13 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const filed = await guest.eventReports.fileCohostPart(part);
+    expect(filed).toMatchObject({ reportAttendance: 12, reportYoungPeople: 10, reportSummary: part.summary });
+    await guest.eventReports.fileCohostPart({ ...part, attendance: 15 });
+    // The host's report form shows the co-host's part; the host's own attendance is untouched.
+    const form = await manager.eventReports.form({ eventId });
+    expect(form.cohostParts).toEqual([{ baseId: cohost.base.id, baseName: cohost.base.name, attendance: 15, youngPeople: 10, summary: part.summary, reportedAt: expect.any(Date) }]);
+    const told = await api.db.select().from(schema.notifications).where(eq(schema.notifications.userId, host.manager.id));
+    expect(told.map((n) => n.title)).toContain('联合主办方提交了本方活动报告');
+    const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, eventId));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_report.cohost_file', 'event_report.cohost_update']));
+    // An invitation not accepted, another base's id, or a base the caller does not manage: refused.
+    await expect((await api.as(invited.manager.id)).eventReports.fileCohostPart({ ...part, baseId: invited.base.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(guest.eventReports.fileCohostPart({ ...part, baseId: invited.base.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Not before the event is over.
+    const future = await manager.events.create({ ...EVENT, startsAt: at(5), endsAt: at(5, 2), baseId: host.base.id });
+    await manager.events.publish({ eventId: future.id });
+    await api.db.insert(schema.eventCohosts).values({ eventId: future.id, baseId: cohost.base.id, status: 'accepted' });
+    expect((await guest.events.cohosting()).find((r) => r.eventId === future.id)?.actions).toEqual([]);
+    await expect(guest.eventReports.fileCohostPart({ ...part, eventId: future.id })).rejects.toMatchObject({ message: '活动结束后才能填写活动报告' });
+  });
 });

@@ -1,6 +1,7 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
+import { mayFileReport } from '@ssb/domain/event-report';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append.ts';
@@ -94,8 +95,8 @@ export async function updateCohostPart(db: Database, viewer: ManagerViewer, inpu
   });
 }
 
-/** "Events I co-host": invitations and accepted co-hostings of the bases the viewer manages. */
-export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
+/** "Events I co-host": invitations and accepted co-hostings of the bases the viewer manages; `report` once the event is over. */
+export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer, now = new Date()) {
   const bases = await listManagedBases(db, viewer);
   if (bases.length === 0) return [];
   const e = schema.baseEvents;
@@ -118,6 +119,10 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
       place: c.place,
       seats: c.seats,
       declineReason: c.declineReason,
+      reportAttendance: c.reportAttendance,
+      reportYoungPeople: c.reportYoungPeople,
+      reportSummary: c.reportSummary,
+      reportedAt: c.reportedAt,
     })
     .from(c)
     .innerJoin(e, eq(e.id, c.eventId))
@@ -125,7 +130,8 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
     .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
     .leftJoin(schema.alliances, eq(schema.alliances.id, e.allianceId))
     .where(inArray(c.baseId, bases.map((b) => b.id)))
-    .orderBy(asc(e.startsAt));
+    .orderBy(asc(e.startsAt))
+    .then((rows) => rows.map((r) => ({ ...r, actions: (r.status === 'accepted' && mayFileReport({ status: r.eventStatus, endsAt: r.endsAt }, now) ? ['report'] : []) as Array<'report'> })));
 }
 
 /** All co-hosts of an event, for its host's editor. */
