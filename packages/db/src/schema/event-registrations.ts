@@ -113,7 +113,7 @@ export const eventReports = pgTable('event_reports', {
   /** Press and new-media links: kind `press` | `new_media`. */
   links: jsonb().$type<Array<{ kind: 'press' | 'new_media'; title: string; url: string }>>().notNull().default([]),
   /** Storage keys of the report's photos, checked like other images. */
-  photos: jsonb().$type<Array<{ key: string; name: string; thumbKey?: string }>>().notNull().default([]),
+  photos: jsonb().$type<Array<{ key: string; name: string; thumbKey?: string; baseId?: string }>>().notNull().default([]),
   filedBy: uuid().references(() => users.id),
   filedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),

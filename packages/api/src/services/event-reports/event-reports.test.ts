@@ -67,10 +67,17 @@ describe.each(TEST_ENGINES)('activity reports on %s', (engine) => {
     };
     await expect(attachReportPhoto(api, viewer, { eventId, name: 'fake.jpg', tempPath: temp(GIF_NAMED_JPG, 'report-gif') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const withPhoto = await attachReportPhoto(api, viewer, { eventId, name: '现场.jpg', tempPath: temp(JPEG, 'report-jpg') });
-    expect(withPhoto.photos).toEqual([{ key: expect.stringMatching(/\.jpg$/), name: '现场.jpg' }]);
+    // This JPEG cannot be decoded, so it has no thumbnail; the photo is kept with the base that sent it.
+    expect(withPhoto.photos).toEqual([{ key: expect.stringMatching(/\.jpg$/), name: '现场.jpg', baseId: host.base.id }]);
     const key = withPhoto.photos[0]!.key;
     expect(await findReportPhoto(api.db, viewer, eventId, key)).toMatchObject({ contentType: 'image/jpeg' });
+    // The report of a published event of a base in the register is public, photos included.
+    expect(await findReportPhoto(api.db, null, eventId, key)).toMatchObject({ isPublic: true, thumbnailKey: null });
+    expect((await (await api.anonymous()).events.get({ eventId })).report).toMatchObject({ attendance: 5, photos: [{ key, url: `/files/event-reports/${eventId}/${key}`, hasThumb: false }] });
+    await api.db.update(schema.bases).set({ status: 'revoked' }).where(eq(schema.bases.id, host.base.id));
     expect(await findReportPhoto(api.db, null, eventId, key)).toBeNull();
+    expect(await findReportPhoto(api.db, viewer, eventId, key)).toMatchObject({ isPublic: false });
+    await api.db.update(schema.bases).set({ status: 'active' }).where(eq(schema.bases.id, host.base.id));
     expect(await api.files.size(`event-reports/${eventId}/${key}`)).toBeGreaterThan(0);
     const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, eventId));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_report.file', 'event_report.update', 'event_report.photo_add']));
@@ -107,7 +114,7 @@ describe.each(TEST_ENGINES)('activity reports on %s', (engine) => {
     await manager.eventReports.file({ eventId: reported, version: null, attendance: 120, youngPeople: 80, attendanceOverrideReason: '现场为开放展览，按闸机计数', audiences: ['secondary'], summary: '面向中学生的科学家精神展览导览。', links: [] });
 
     const record = await (await api.anonymous()).eventReports.baseRecord({ baseId: base.base.id, year: thisYear });
-    expect(record).toEqual({ year: thisYear, eventsHeld: 2, reported: 1, peopleReached: 130, youngPeopleReached: 84 });
+    expect(record).toEqual({ year: thisYear, eventsHeld: 2, reported: 1, peopleReached: 130, youngPeopleReached: 84, photos: [] });
     expect(await (await api.anonymous()).eventReports.baseRecord({ baseId: base.base.id, year: thisYear - 1 })).toMatchObject({ eventsHeld: 0, peopleReached: 0 });
     const office = await officeYearlyRecords(api.db, thisYear);
     expect(office.rows.find((r) => r.baseId === base.base.id)).toMatchObject({ eventsHeld: 2, peopleReached: 130, youngPeopleReached: 84 });
