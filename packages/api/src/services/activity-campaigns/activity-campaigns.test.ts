@@ -53,7 +53,8 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
   it('lets the office keep campaigns and base managers join events that fall on the campaign’s days', async () => {
     const officeCaller = await api.as(office.id);
     await expect(officeCaller.activityCampaigns.create({ name: '全国科技工作者日', startsOn: day, endsOn: beijingDay(9) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const campaign = await officeCaller.activityCampaigns.create({ name: '全国科技工作者日', description: '每年 5 月 30 日', startsOn: day, endsOn: day });
+    const campaign = await officeCaller.activityCampaigns.create({ name: '全国科技工作者日', description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year', startsOn: day, endsOn: day });
+    expect(campaign).toMatchObject({ description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year' });
     campaignId = campaign.id;
     await expect((await api.as(lead.manager.id)).activityCampaigns.create({ name: '冒名主题活动', startsOn: day, endsOn: day })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
@@ -73,7 +74,7 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
 
     // The public sees only published events: the draft is counted nowhere until it is published.
     const anonymous = await api.anonymous();
-    expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 0, districts: [] });
+    expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 0, districts: [], description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year' });
     await manager.events.publish({ eventId: onTheDay.id });
     expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 1, bases: 1, districts: [{ code: outsider.base.districtCode, count: 1 }] });
     const listed = await anonymous.events.browse({ campaign: campaignId, when: 'all' });
