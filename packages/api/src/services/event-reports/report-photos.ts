@@ -55,7 +55,7 @@ export async function attachReportPhoto(deps: { db: Database; files: FileStore }
     await rm(`${input.tempPath}-stripped`, { force: true });
     throw userError('BAD_REQUEST', UPLOAD_MESSAGES.unreadableImage);
   });
-  let hasThumb = false;
+  let hasThumb: boolean;
   try {
     // The thumbnail first: putFile may move the file into the store.
     hasThumb = await storeThumbnail(deps.files, reportThumbStorageKey(event.id, key), stripped, log);
