@@ -58,7 +58,7 @@ export async function attachReportPhoto(deps: { db: Database; files: FileStore }
   let hasThumb: boolean;
   try {
     // The thumbnail first: putFile may move the file into the store.
-    hasThumb = await storeThumbnail(deps.files, reportThumbStorageKey(event.id, key), stripped, log);
+    hasThumb = await storeThumbnail(deps.files, reportThumbStorageKey(event.id, key), stripped, log, { eventId: event.id, key });
     await deps.files.putFile(reportPhotoStorageKey(event.id, key), stripped);
   } finally {
     await rm(stripped, { force: true });
