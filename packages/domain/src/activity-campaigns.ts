@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Themed campaigns (主题活动) the office defines — 全国科技工作者日, 科技活动周, 全国科普日 — which events of
  * bases and alliances join. Dates are Beijing calendar days, both inclusive. Not the selection campaign (申报批次).
  */
-export const ACTIVITY_CAMPAIGN_LIMITS = { nameMax: 60, descriptionMax: 2000 } as const;
+export const ACTIVITY_CAMPAIGN_LIMITS = { nameMax: 60, descriptionMax: 2000, descriptionEnMax: 4000 } as const;
 
 /** What the office is offered when it creates a campaign (the dates of the year it picks). */
 export const ACTIVITY_CAMPAIGN_SUGGESTIONS = [
@@ -21,6 +21,8 @@ export const ZActivityCampaignFields = z
     name: z.string().trim().min(2, { error: '主题活动名称至少 2 个字' }).max(ACTIVITY_CAMPAIGN_LIMITS.nameMax, { error: `主题活动名称不超过 ${ACTIVITY_CAMPAIGN_LIMITS.nameMax} 个字` }),
     nameEn: z.string().trim().max(120, { error: '英文名称不超过 120 个字符' }).default(''),
     description: z.string().trim().max(ACTIVITY_CAMPAIGN_LIMITS.descriptionMax, { error: `说明不超过 ${ACTIVITY_CAMPAIGN_LIMITS.descriptionMax} 字` }).default(''),
+    /** Optional, like `nameEn`: English pages fall back to the Chinese description when it is empty. */
+    descriptionEn: z.string().trim().max(ACTIVITY_CAMPAIGN_LIMITS.descriptionEnMax, { error: `英文说明不超过 ${ACTIVITY_CAMPAIGN_LIMITS.descriptionEnMax} 个字符` }).default(''),
     startsOn: beijingDay('请选择开始日期'),
     endsOn: beijingDay('请选择结束日期'),
   })
@@ -35,6 +37,7 @@ export const ACTIVITY_CAMPAIGN_MESSAGES = {
   campaignEventOver: '活动已结束，不能再加入或退出主题活动',
   jointActionNotFound: '未找到该联合行动',
   jointActionMembersOnly: '联合行动只能邀请本联盟的成员基地联合主办',
+  cohostDeclineReason: '谢绝联合主办邀请时请说明原因（至少 2 个字）',
 } as const;
 
 const dayInBeijing = (at: Date | string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));

@@ -139,6 +139,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'event_report.update': { zh: '修改活动报告', en: 'Activity report corrected' },
   'event_report.photo_add': { zh: '添加活动报告照片', en: 'Photo added to an activity report' },
   'event_report.photo_remove': { zh: '删除活动报告照片', en: 'Photo removed from an activity report' },
+  'event_report.cohost_file': { zh: '联合主办方提交本方活动报告', en: 'Co-host’s part of an activity report filed' },
+  'event_report.cohost_update': { zh: '联合主办方修改本方活动报告', en: 'Co-host’s part of an activity report corrected' },
   'export.application_pdf': { zh: '导出申报表 PDF', en: 'Application PDF exported' },
   'export.materials_zip': { zh: '打包下载申报材料', en: 'Materials zip exported' },
   'export.summary_xlsx': { zh: '导出汇总表（Excel）', en: 'Summary table exported (Excel)' },

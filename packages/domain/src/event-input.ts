@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_CAMPAIGN_MESSAGES } from './activity-campaigns.ts';
 import { AUDIENCES } from './bases.ts';
 import { DISTRICT_CODES } from './districts.ts';
 import { EVENT_KINDS } from './events.ts';
@@ -6,7 +7,7 @@ import { ZRegistrationSettings, ZRegistrationSettingsPatch } from './registratio
 
 /** Input schemas of base events, used by the portal's form and by the procedures. */
 
-export const EVENT_LIMITS = { titleMax: 80, descriptionMax: 5000, placeMax: 200, bookingInfoMax: 1000, capacityMax: 100_000, cancelReasonMax: 200 } as const;
+export const EVENT_LIMITS = { titleMax: 80, descriptionMax: 5000, placeMax: 200, bookingInfoMax: 1000, capacityMax: 100_000, cancelReasonMax: 200, declineReasonMax: 200 } as const;
 
 const instant = (error: string) => z.iso.datetime({ offset: true, error });
 
@@ -99,3 +100,21 @@ export type TEventBrowse = z.infer<typeof ZEventBrowse>;
 
 /** The instant a Beijing day begins. */
 export const beijingDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** A co-host's answer to an invitation; declining says why, and the host reads it. */
+export const ZRespondCohost = z
+  .object({
+    eventId: z.uuid(),
+    baseId: z.uuid(),
+    accept: z.boolean(),
+    reason: z.string().trim().max(EVENT_LIMITS.declineReasonMax, { error: `谢绝原因不超过 ${EVENT_LIMITS.declineReasonMax} 字` }).default(''),
+  })
+  .refine((r) => r.accept || r.reason.length >= 2, { error: ACTIVITY_CAMPAIGN_MESSAGES.cohostDeclineReason, path: ['reason'] });
+export type TRespondCohost = z.infer<typeof ZRespondCohost>;
+
+/** Searching the bases an event may invite as co-hosts: words of a name or register number, paged. */
+export const ZCohostSearch = z.object({
+  q: z.string().trim().max(50, { error: '搜索词不超过 50 字' }).default(''),
+  page: z.number().int().min(1).max(1000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+});

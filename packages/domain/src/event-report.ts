@@ -59,6 +59,21 @@ export const ZEventReport = z
   .refine((r) => r.youngPeople <= r.attendance, { error: '青少年人数不能多于参加人数', path: ['youngPeople'] });
 export type TEventReport = z.infer<typeof ZEventReport>;
 
+/**
+ * A co-host's part of the report: who came on its side (its place, its seats) and what it did there. It sits
+ * beside the host's report and never adds to the event's attendance, which the host's report (the door) states.
+ */
+export const ZCohostReportPart = z
+  .object({
+    eventId: z.uuid(),
+    baseId: z.uuid(),
+    attendance: count('本方参加人数'),
+    youngPeople: count('本方青少年人数'),
+    summary: z.string().trim().min(10, { error: '本方活动总结至少 10 个字' }).max(EVENT_REPORT_LIMITS.summaryMax, { error: `本方活动总结不超过 ${EVENT_REPORT_LIMITS.summaryMax} 字` }),
+  })
+  .refine((r) => r.youngPeople <= r.attendance, { error: '青少年人数不能多于参加人数', path: ['youngPeople'] });
+export type TCohostReportPart = z.infer<typeof ZCohostReportPart>;
+
 /** The attendance a report may state: the door's count, or another figure with the reason why. */
 export function attendanceProblem(stated: number, counted: number, reason: string): string | null {
   if (stated === counted) return null;

@@ -54,6 +54,7 @@ export function useMyCohostings() {
   return useQuery({ queryKey: computed(() => ['events', 'cohosting', user.value]), queryFn: () => trpc.events.cohosting.query() });
 }
 export const respondCohost = (input: RouterInputs['events']['respondCohost']) => trpc.events.respondCohost.mutate(input);
+export const fileCohostReportPart = (input: RouterInputs['eventReports']['fileCohostPart']) => trpc.eventReports.fileCohostPart.mutate(input);
 export const updateCohostPart = (input: RouterInputs['events']['updateCohostPart']) => trpc.events.updateCohostPart.mutate(input);
 
 export function useEventCohosts(eventId: MaybeRefOrGetter<string | null>, enabled: MaybeRefOrGetter<boolean> = true) {
@@ -66,6 +67,23 @@ export function useEventCohosts(eventId: MaybeRefOrGetter<string | null>, enable
 }
 export const inviteCohost = (input: RouterInputs['events']['inviteCohost']) => trpc.events.inviteCohost.mutate(input);
 
-/** Named bases a host may invite (the directory's first 50, by number). */
-export const useInvitableBases = (enabled: MaybeRefOrGetter<boolean>) =>
-  useQuery({ queryKey: ['bases', 'directory', 'invitable'], queryFn: () => trpc.bases.directory.query({ page: 1, pageSize: 50 }), enabled: computed(() => toValue(enabled)), staleTime: 60_000 });
+/**
+ * Bases an event may still invite as co-hosts, searched on the server by name or register number, one page
+ * at a time: every active named base for a base's own event, the alliance's member bases for a joint action.
+ */
+export function useCohostCandidates(target: MaybeRefOrGetter<{ eventId: string; allianceId: string | null }>, search: MaybeRefOrGetter<{ q: string; page: number }>) {
+  const user = userKey();
+  return useQuery({
+    queryKey: computed(() => ['events', 'cohost-candidates', user.value, toValue(target), toValue(search)]),
+    queryFn: () => {
+      const { eventId, allianceId } = toValue(target);
+      const { q, page } = toValue(search);
+      return allianceId
+        ? trpc.alliances.jointActionCohostCandidates.query({ allianceId, eventId, q, page, pageSize: COHOST_PAGE_SIZE })
+        : trpc.events.cohostCandidates.query({ eventId, q, page, pageSize: COHOST_PAGE_SIZE });
+    },
+    placeholderData: (previous) => previous,
+    staleTime: 30_000,
+  });
+}
+export const COHOST_PAGE_SIZE = 20;

@@ -27,8 +27,8 @@ import { proposeAlliance, resubmitAlliance } from '../services/alliances/propose
 import { getPublicAlliance, listAlliancesOfBase, listPublicAlliances } from '../services/alliances/public-alliances.ts';
 import { saveCharter } from '../services/alliances/save-charter.ts';
 import { answerInvitation, leaveAlliance, listUnitInvitations, requestToJoin } from '../services/alliances/unit-moves.ts';
-import { createJointAction, inviteJointActionCohost, listJointActionsForCoordinator, moveJointAction, setJointActionCampaign, updateJointAction } from '../services/alliances/joint-actions.ts';
-import { ZEventFields } from '@ssb/domain/event-input';
+import { createJointAction, inviteJointActionCohost, jointActionCohostCandidates, listJointActionsForCoordinator, moveJointAction, setJointActionCampaign, updateJointAction } from '../services/alliances/joint-actions.ts';
+import { ZCohostSearch, ZEventFields } from '@ssb/domain/event-input';
 
 const ZAllianceId = z.object({ allianceId: z.uuid({ error: '联盟编号格式不正确' }) });
 const coordinatorRoleProcedure = roleProcedure('alliance_coordinator');
@@ -75,6 +75,10 @@ export const alliancesRouter = {
   setJointActionCampaign: allianceCoordinatorProcedure
     .input(z.object({ eventId: z.uuid(), campaignId: z.uuid({ error: '主题活动编号格式不正确' }).nullable() }))
     .mutation(({ ctx, input }) => setJointActionCampaign(ctx.db, me(ctx), input)),
+  /** Member bases a joint action may still invite as co-hosts, searched by name or number and paged. */
+  jointActionCohostCandidates: allianceCoordinatorProcedure
+    .input(ZCohostSearch.extend({ eventId: z.uuid() }))
+    .query(({ ctx, input }) => jointActionCohostCandidates(ctx.db, me(ctx), input)),
   inviteJointActionCohost: allianceCoordinatorProcedure
     .input(z.object({ eventId: z.uuid(), baseId: z.uuid({ error: '基地编号格式不正确' }) }))
     .mutation(({ ctx, input }) => inviteJointActionCohost(ctx.db, me(ctx), input, ctx.config.publicUrl)),

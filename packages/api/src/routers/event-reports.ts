@@ -1,8 +1,9 @@
-import { ZEventReport } from '@ssb/domain/event-report';
+import { ZCohostReportPart, ZEventReport } from '@ssb/domain/event-report';
 import { beijingToday } from '@ssb/domain/time';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, officeProcedure, publicProcedure, viewerOf } from '../procedures.ts';
+import { fileCohostReportPart } from '../services/event-reports/cohost-report.ts';
 import { fileEventReport, getReportForm } from '../services/event-reports/file-report.ts';
 import { removeReportPhoto } from '../services/event-reports/report-photos.ts';
 import { baseYearlyRecord, officeYearlyRecords } from '../services/event-reports/yearly-record.ts';
@@ -16,6 +17,9 @@ export const eventReportsRouter = {
   form: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => getReportForm(ctx.db, viewerOf(ctx), input.eventId)),
 
   file: baseManagerProcedure.input(ZEventReport).mutation(({ ctx, input }) => fileEventReport(ctx.db, viewerOf(ctx), input)),
+
+  /** An accepted co-host files its own part (who came on its side, what it did), once the event is over. */
+  fileCohostPart: baseManagerProcedure.input(ZCohostReportPart).mutation(({ ctx, input }) => fileCohostReportPart(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
 
   removePhoto: baseManagerProcedure
     .input(z.object({ eventId: z.uuid(), key: z.string().regex(/^[0-9a-f-]{36}\.(jpg|png)$/, { error: '照片不存在' }) }))

@@ -1,10 +1,11 @@
 import { EVENT_STATUSES } from '@ssb/domain/events';
-import { ZEventBrowse, ZEventCancel, ZEventFields, ZEventUpdate } from '@ssb/domain/event-input';
+import { ZEventBrowse, ZEventCancel, ZEventFields, ZCohostSearch, ZEventUpdate, ZRespondCohost } from '@ssb/domain/event-input';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { joinCampaignAsManager } from '../services/activity-campaigns/join-campaign.ts';
 import { cancelEvent, publishEvent } from '../services/events/change-event-status.ts';
+import { cohostCandidatesForHost } from '../services/events/cohost-candidates.ts';
 import { inviteCohost, listEventCohosts, listMyCohostings, respondCohost, updateCohostPart } from '../services/events/event-cohosts.ts';
 import { listMyEvents } from '../services/events/list-my-events.ts';
 import { getMyEvent } from '../services/events/load-my-event.ts';
@@ -93,15 +94,17 @@ export const eventsRouter = {
     .input(z.object({ eventId: z.uuid(), baseId: z.uuid() }))
     .mutation(({ ctx, input }) => inviteCohost(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
 
+  /** Bases the caller's event may still invite as co-hosts: every active named base, searched by name or number and paged. */
+  cohostCandidates: baseManagerProcedure.input(ZCohostSearch.extend({ eventId: z.uuid() })).query(({ ctx, input }) => cohostCandidatesForHost(ctx.db, viewerOf(ctx), input)),
+
   /** The co-hosts of one of the caller's events, whatever their answer. */
   cohosts: baseManagerProcedure.input(z.object({ eventId: z.uuid() })).query(({ ctx, input }) => listEventCohosts(ctx.db, viewerOf(ctx), input.eventId)),
 
   /** "Events I co-host": invitations to, and co-hostings of, the bases the caller manages. */
   cohosting: baseManagerProcedure.query(({ ctx }) => listMyCohostings(ctx.db, viewerOf(ctx))),
 
-  respondCohost: baseManagerProcedure
-    .input(z.object({ eventId: z.uuid(), baseId: z.uuid(), accept: z.boolean() }))
-    .mutation(({ ctx, input }) => respondCohost(ctx.db, viewerOf(ctx), input)),
+  /** A co-host accepts, or declines with a reason the host reads; the host is told either way. */
+  respondCohost: baseManagerProcedure.input(ZRespondCohost).mutation(({ ctx, input }) => respondCohost(ctx.db, viewerOf(ctx), input, ctx.config.publicUrl)),
 
   /** A co-host's own part: its place and seats. */
   updateCohostPart: baseManagerProcedure

@@ -7,6 +7,7 @@ export const activityCampaigns = pgTable('activity_campaigns', {
   name: text().notNull(),
   nameEn: text().notNull().default(''),
   description: text().notNull().default(''),
+  descriptionEn: text().notNull().default(''),
   /** Beijing calendar days, inclusive. */
   startsOn: date().notNull(),
   endsOn: date().notNull(),

@@ -22,6 +22,14 @@ export const eventCohosts = pgTable(
     seats: integer(),
     respondedBy: uuid().references(() => users.id),
     respondedAt: timestamp({ withTimezone: true }),
+    /** Why the co-host declined, shown to the host. */
+    declineReason: text(),
+    /** The co-host's part of the activity report, filed by its managers after the event: who came on its side. */
+    reportAttendance: integer(),
+    reportYoungPeople: integer(),
+    reportSummary: text().notNull().default(''),
+    reportedBy: uuid().references(() => users.id),
+    reportedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.baseId] }), index('event_cohosts_base_idx').on(t.baseId)],
@@ -105,7 +113,7 @@ export const eventReports = pgTable('event_reports', {
   /** Press and new-media links: kind `press` | `new_media`. */
   links: jsonb().$type<Array<{ kind: 'press' | 'new_media'; title: string; url: string }>>().notNull().default([]),
   /** Storage keys of the report's photos, checked like other images. */
-  photos: jsonb().$type<Array<{ key: string; name: string; thumbKey?: string }>>().notNull().default([]),
+  photos: jsonb().$type<Array<{ key: string; name: string; thumbKey?: string; baseId?: string }>>().notNull().default([]),
   filedBy: uuid().references(() => users.id),
   filedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),

@@ -67,7 +67,8 @@ const PAST_OPEN_DAY_TITLE = '国际博物馆日开放日（演示）';
 
 /**
  * The demo's past event with its activity report: an open day without registration, so the host stated
- * the gate's count with the reason. Counts in the base's yearly record. Does nothing once filed.
+ * the gate's count with the reason. Counts in the base's yearly record. Two demo bases co-hosted it: one has
+ * filed its part of the report, the other finds it waiting in 联合主办. Does nothing once filed.
  */
 export async function seedDemoEventReport(db: DbOrTx) {
   const [event] = await db.select().from(baseEvents).where(eq(baseEvents.title, PAST_OPEN_DAY_TITLE));
@@ -90,4 +91,24 @@ export async function seedDemoEventReport(db: DbOrTx) {
       filedAt: new Date(event.endsAt.getTime() + 2 * 86400_000),
     })
     .onConflictDoNothing();
+  // Two co-hosts of the open day: one has filed its part of the report, the other still has it to file.
+  const demoBases = await db.select({ id: bases.id }).from(bases).where(eq(bases.isDemo, true)).orderBy(asc(bases.number));
+  const [filed, pending] = demoBases.filter((b) => b.id !== event.baseId);
+  if (filed) {
+    await db
+      .insert(eventCohosts)
+      .values({
+        eventId: event.id,
+        baseId: filed.id,
+        status: 'accepted',
+        respondedAt: event.startsAt,
+        place: '本馆二层报告厅（分会场）',
+        reportAttendance: 48,
+        reportYoungPeople: 30,
+        reportSummary: '分会场接待两个班级的学生，放映地质学家野外考察纪录片并组织岩石标本辨认。',
+        reportedAt: new Date(event.endsAt.getTime() + 86400_000),
+      })
+      .onConflictDoNothing();
+  }
+  if (pending) await db.insert(eventCohosts).values({ eventId: event.id, baseId: pending.id, status: 'accepted', respondedAt: event.startsAt, place: '本馆序厅' }).onConflictDoNothing();
 }

@@ -62,6 +62,15 @@ describe.each(TEST_ENGINES)('demo events on %s', (engine) => {
     expect(unitInvitation).toEqual([{ role: 'mentored', baseId: null }]);
   });
 
+  it('has the past open day co-hosted by two demo bases: one filed its part of the report, one has it waiting', async () => {
+    const [past] = await handle.db.select().from(baseEvents).where(eq(baseEvents.title, '国际博物馆日开放日（演示）'));
+    const parts = await handle.db.select().from(eventCohosts).where(eq(eventCohosts.eventId, past!.id));
+    expect(parts.map((p) => [p.status, p.reportedAt !== null]).sort()).toEqual([
+      ['accepted', false],
+      ['accepted', true],
+    ]);
+  });
+
   it('does not add them twice', async () => {
     const before = (await handle.db.select({ id: baseEvents.id }).from(baseEvents)).length;
     await seedDemoEvents(handle.db);

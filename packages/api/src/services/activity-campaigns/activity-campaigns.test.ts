@@ -53,7 +53,8 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
   it('lets the office keep campaigns and base managers join events that fall on the campaign’s days', async () => {
     const officeCaller = await api.as(office.id);
     await expect(officeCaller.activityCampaigns.create({ name: '全国科技工作者日', startsOn: day, endsOn: beijingDay(9) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const campaign = await officeCaller.activityCampaigns.create({ name: '全国科技工作者日', description: '每年 5 月 30 日', startsOn: day, endsOn: day });
+    const campaign = await officeCaller.activityCampaigns.create({ name: '全国科技工作者日', description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year', startsOn: day, endsOn: day });
+    expect(campaign).toMatchObject({ description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year' });
     campaignId = campaign.id;
     await expect((await api.as(lead.manager.id)).activityCampaigns.create({ name: '冒名主题活动', startsOn: day, endsOn: day })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
@@ -73,7 +74,7 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
 
     // The public sees only published events: the draft is counted nowhere until it is published.
     const anonymous = await api.anonymous();
-    expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 0, districts: [] });
+    expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 0, districts: [], description: '每年 5 月 30 日', descriptionEn: 'Held on 30 May each year' });
     await manager.events.publish({ eventId: onTheDay.id });
     expect(await anonymous.activityCampaigns.get({ id: campaignId })).toMatchObject({ events: 1, bases: 1, districts: [{ code: outsider.base.districtCode, count: 1 }] });
     const listed = await anonymous.events.browse({ campaign: campaignId, when: 'all' });
@@ -119,6 +120,15 @@ describe.each(TEST_ENGINES)('themed campaigns and joint actions on %s', (engine)
     // Another alliance's event id cannot be reached through this alliance.
     const plain = await (await api.as(outsider.manager.id)).events.create({ ...fields, baseId: outsider.base.id });
     await expect(coordinator.alliances.updateJointAction({ ...fields, allianceId, eventId: plain.id, version: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // The co-host picker searches the alliance's member bases on the server: never an outsider, never one already invited.
+    expect(await coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: created.id })).toMatchObject({ items: [], total: 0 });
+    const second = await coordinator.alliances.createJointAction({ ...fields, title: '联盟第二次联合行动', allianceId });
+    const candidates = await coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: second.id });
+    expect(candidates.items.map((b) => b.id)).toEqual([member.base.id]);
+    expect((await coordinator.events.cohostCandidates({ eventId: second.id, q: member.base.name })).items.map((b) => b.id)).toEqual([member.base.id]);
+    expect((await coordinator.events.cohostCandidates({ eventId: second.id, q: outsider.base.name })).total).toBe(0);
+    await expect(coordinator.alliances.jointActionCohostCandidates({ allianceId, eventId: plain.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('indexes a published event for search as kind event, follows its edits, and removes it when cancelled', async () => {

@@ -11,7 +11,7 @@ const e = schema.baseEvents;
 /** Every themed campaign, latest first, with how many events (any status) joined it: the office's list. */
 export async function listActivityCampaignsForOffice(db: DbOrTx) {
   return db
-    .select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, startsOn: ac.startsOn, endsOn: ac.endsOn, createdAt: ac.createdAt, events: count(e.id) })
+    .select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, descriptionEn: ac.descriptionEn, startsOn: ac.startsOn, endsOn: ac.endsOn, createdAt: ac.createdAt, events: count(e.id) })
     .from(ac)
     .leftJoin(e, eq(e.activityCampaignId, ac.id))
     .groupBy(ac.id)

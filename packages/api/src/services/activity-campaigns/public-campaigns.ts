@@ -13,7 +13,7 @@ const publicEventOf = (campaignId: string) => and(eq(e.activityCampaignId, campa
 /** Every themed campaign, latest first, with its number of public events: the platform's campaigns list. */
 export async function listPublicActivityCampaigns(db: DbOrTx) {
   return db
-    .select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, startsOn: ac.startsOn, endsOn: ac.endsOn, events: count(schema.bases.id) })
+    .select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, descriptionEn: ac.descriptionEn, startsOn: ac.startsOn, endsOn: ac.endsOn, events: count(schema.bases.id) })
     .from(ac)
     .leftJoin(e, eq(e.activityCampaignId, ac.id))
     .leftJoin(schema.bases, and(eq(schema.bases.id, e.baseId), ne(e.status, 'draft'), inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])))
@@ -26,7 +26,7 @@ export async function listPublicActivityCampaigns(db: DbOrTx) {
  * and how many bases and alliances take part. The events themselves come from `events.browse` with `campaign`.
  */
 export async function getPublicActivityCampaign(db: DbOrTx, campaignId: string) {
-  const [campaign] = await db.select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, startsOn: ac.startsOn, endsOn: ac.endsOn }).from(ac).where(eq(ac.id, campaignId));
+  const [campaign] = await db.select({ id: ac.id, name: ac.name, nameEn: ac.nameEn, description: ac.description, descriptionEn: ac.descriptionEn, startsOn: ac.startsOn, endsOn: ac.endsOn }).from(ac).where(eq(ac.id, campaignId));
   if (!campaign) throw userError('NOT_FOUND', ACTIVITY_CAMPAIGN_MESSAGES.campaignNotFound);
   const rows = await db
     .select({ baseId: e.baseId, allianceId: e.allianceId, districtCode: schema.bases.districtCode })

@@ -8,6 +8,7 @@ import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { setEventCampaign } from '../activity-campaigns/join-campaign.ts';
 import { cancelEvent, publishEvent } from '../events/change-event-status.ts';
+import { searchCohostCandidates, type CohostSearch } from '../events/cohost-candidates.ts';
 import { inviteCohost } from '../events/event-cohosts.ts';
 import { withActions } from '../events/load-my-event.ts';
 import { updateEvent } from '../events/save-event.ts';
@@ -61,6 +62,14 @@ function inviteMemberCohost(tx: DbOrTx, viewer: CoordinatorViewer, host: { organ
   return inviteCohost(tx as Database, actingForHost(viewer, host), { eventId, baseId }, publicUrl);
 }
 
+/** The member bases a joint action may still invite, searched and paged on the server. */
+export async function jointActionCohostCandidates(db: Database, viewer: CoordinatorViewer, input: CohostSearch & { allianceId: string; eventId: string }) {
+  return db.transaction(async (tx) => {
+    const { event } = await lockAllianceEvent(tx, viewer, input.allianceId, input.eventId);
+    return searchCohostCandidates(tx, event, input);
+  });
+}
+
 /** The coordinator's list: every joint action of the alliance (drafts too), with co-hosts and their answers. */
 export async function listJointActionsForCoordinator(db: Database, viewer: CoordinatorViewer, allianceId: string) {
   return db.transaction(async (tx) => {
@@ -68,7 +77,7 @@ export async function listJointActionsForCoordinator(db: Database, viewer: Coord
     const events = await tx.select().from(e).where(eq(e.allianceId, alliance.id)).orderBy(desc(e.startsAt));
     const cohosts = events.length
       ? await tx
-          .select({ eventId: schema.eventCohosts.eventId, baseId: schema.eventCohosts.baseId, baseName: schema.bases.name, status: schema.eventCohosts.status })
+          .select({ eventId: schema.eventCohosts.eventId, baseId: schema.eventCohosts.baseId, baseName: schema.bases.name, status: schema.eventCohosts.status, declineReason: schema.eventCohosts.declineReason })
           .from(schema.eventCohosts)
           .innerJoin(schema.bases, eq(schema.bases.id, schema.eventCohosts.baseId))
           .where(inArray(schema.eventCohosts.eventId, events.map((x) => x.id)))

@@ -67,10 +67,17 @@ describe.each(TEST_ENGINES)('activity reports on %s', (engine) => {
     };
     await expect(attachReportPhoto(api, viewer, { eventId, name: 'fake.jpg', tempPath: temp(GIF_NAMED_JPG, 'report-gif') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const withPhoto = await attachReportPhoto(api, viewer, { eventId, name: '现场.jpg', tempPath: temp(JPEG, 'report-jpg') });
-    expect(withPhoto.photos).toEqual([{ key: expect.stringMatching(/\.jpg$/), name: '现场.jpg' }]);
+    // This JPEG cannot be decoded, so it has no thumbnail; the photo is kept with the base that sent it.
+    expect(withPhoto.photos).toEqual([{ key: expect.stringMatching(/\.jpg$/), name: '现场.jpg', baseId: host.base.id }]);
     const key = withPhoto.photos[0]!.key;
     expect(await findReportPhoto(api.db, viewer, eventId, key)).toMatchObject({ contentType: 'image/jpeg' });
+    // The report of a published event of a base in the register is public, photos included.
+    expect(await findReportPhoto(api.db, null, eventId, key)).toMatchObject({ isPublic: true, thumbnailKey: null });
+    expect((await (await api.anonymous()).events.get({ eventId })).report).toMatchObject({ attendance: 5, photos: [{ key, url: `/files/event-reports/${eventId}/${key}`, hasThumb: false }] });
+    await api.db.update(schema.bases).set({ status: 'revoked' }).where(eq(schema.bases.id, host.base.id));
     expect(await findReportPhoto(api.db, null, eventId, key)).toBeNull();
+    expect(await findReportPhoto(api.db, viewer, eventId, key)).toMatchObject({ isPublic: false });
+    await api.db.update(schema.bases).set({ status: 'active' }).where(eq(schema.bases.id, host.base.id));
     expect(await api.files.size(`event-reports/${eventId}/${key}`)).toBeGreaterThan(0);
     const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, eventId));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_report.file', 'event_report.update', 'event_report.photo_add']));
@@ -107,10 +114,43 @@ describe.each(TEST_ENGINES)('activity reports on %s', (engine) => {
     await manager.eventReports.file({ eventId: reported, version: null, attendance: 120, youngPeople: 80, attendanceOverrideReason: '现场为开放展览，按闸机计数', audiences: ['secondary'], summary: '面向中学生的科学家精神展览导览。', links: [] });
 
     const record = await (await api.anonymous()).eventReports.baseRecord({ baseId: base.base.id, year: thisYear });
-    expect(record).toEqual({ year: thisYear, eventsHeld: 2, reported: 1, peopleReached: 130, youngPeopleReached: 84 });
+    expect(record).toEqual({ year: thisYear, eventsHeld: 2, reported: 1, peopleReached: 130, youngPeopleReached: 84, photos: [] });
     expect(await (await api.anonymous()).eventReports.baseRecord({ baseId: base.base.id, year: thisYear - 1 })).toMatchObject({ eventsHeld: 0, peopleReached: 0 });
     const office = await officeYearlyRecords(api.db, thisYear);
     expect(office.rows.find((r) => r.baseId === base.base.id)).toMatchObject({ eventsHeld: 2, peopleReached: 130, youngPeopleReached: 84 });
     expect(office.totals.peopleReached).toBeGreaterThanOrEqual(130);
+  });
+
+  it('lets an accepted co-host file its own part once the event is over, shown to the host, and no one else', async () => {
+    const { manager, eventId } = await heldEvent();
+    const cohost = await seedManagedBase(api.db);
+    const invited = await seedManagedBase(api.db);
+    await api.db.insert(schema.eventCohosts).values([
+      { eventId, baseId: cohost.base.id, status: 'accepted', place: '分会场' },
+      { eventId, baseId: invited.base.id, status: 'invited' },
+    ]);
+    const guest = await api.as(cohost.manager.id);
+    expect((await guest.events.cohosting()).find((r) => r.eventId === eventId)?.actions).toEqual(['report']);
+    const part = { eventId, baseId: cohost.base.id, attendance: 12, youngPeople: 10, summary: '分会场组织中学生参观院士手稿展。' };
+    await expect(guest.eventReports.fileCohostPart({ ...part, youngPeople: 13 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const filed = await guest.eventReports.fileCohostPart(part);
+    expect(filed).toMatchObject({ reportAttendance: 12, reportYoungPeople: 10, reportSummary: part.summary });
+    await guest.eventReports.fileCohostPart({ ...part, attendance: 15 });
+    // The host's report form shows the co-host's part; the host's own attendance is untouched.
+    const form = await manager.eventReports.form({ eventId });
+    expect(form.cohostParts).toEqual([{ baseId: cohost.base.id, baseName: cohost.base.name, attendance: 15, youngPeople: 10, summary: part.summary, reportedAt: expect.any(Date) }]);
+    const told = await api.db.select().from(schema.notifications).where(eq(schema.notifications.userId, host.manager.id));
+    expect(told.map((n) => n.title)).toContain('联合主办方提交了本方活动报告');
+    const audit = await api.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, eventId));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_report.cohost_file', 'event_report.cohost_update']));
+    // An invitation not accepted, another base's id, or a base the caller does not manage: refused.
+    await expect((await api.as(invited.manager.id)).eventReports.fileCohostPart({ ...part, baseId: invited.base.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(guest.eventReports.fileCohostPart({ ...part, baseId: invited.base.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Not before the event is over.
+    const future = await manager.events.create({ ...EVENT, startsAt: at(5), endsAt: at(5, 2), baseId: host.base.id });
+    await manager.events.publish({ eventId: future.id });
+    await api.db.insert(schema.eventCohosts).values({ eventId: future.id, baseId: cohost.base.id, status: 'accepted' });
+    expect((await guest.events.cohosting()).find((r) => r.eventId === future.id)?.actions).toEqual([]);
+    await expect(guest.eventReports.fileCohostPart({ ...part, eventId: future.id })).rejects.toMatchObject({ message: '活动结束后才能填写活动报告' });
   });
 });

@@ -6,6 +6,7 @@ import type { ManagerViewer } from '../base-profile/managed-bases.ts';
 import { userError } from '../errors.ts';
 import { loadMyEvent } from '../events/load-my-event.ts';
 import { attendance } from '../registrations/check-in.ts';
+import { cohostReportParts } from './cohost-report.ts';
 
 const CONFLICT = '该活动报告已被他人或在其他页面修改，为避免覆盖，本次未保存。请刷新后重新填写';
 
@@ -28,6 +29,7 @@ export async function getReportForm(db: Database, viewer: ManagerViewer, eventId
     event: { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, place: event.place, status: event.status, audiences: event.audiences, baseName: base.name },
     door: { ...door, youngPeople: await doorYoungPeople(db, event.id) },
     report: report ?? null,
+    cohostParts: await cohostReportParts(db, event.id),
     actions: (mayFileReport(event, now) ? ['file'] : []) as Array<'file'>,
   };
 }

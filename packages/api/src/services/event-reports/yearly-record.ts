@@ -1,6 +1,7 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import { YOUNG_AUDIENCES, yearlyRecord } from '@ssb/domain/event-report';
 import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { baseReportPhotos } from './public-report.ts';
 
 const yearStart = (year: number) => new Date(`${year}-01-01T00:00:00+08:00`);
 
@@ -44,10 +45,10 @@ export async function yearlyRecords(db: DbOrTx, year: number, options: { baseIds
 
 const EMPTY = { eventsHeld: 0, reported: 0, peopleReached: 0, youngPeopleReached: 0 };
 
-/** One base's record for a year, shown on its public page. */
+/** One base's record for a year, shown on its public page, with the latest photos of its reports. */
 export async function baseYearlyRecord(db: DbOrTx, baseId: string, year: number, now = new Date()) {
-  const records = await yearlyRecords(db, year, { baseIds: [baseId], now });
-  return { year, ...(records.get(baseId) ?? EMPTY) };
+  const [records, photos] = await Promise.all([yearlyRecords(db, year, { baseIds: [baseId], now }), baseReportPhotos(db, baseId, year)]);
+  return { year, ...(records.get(baseId) ?? EMPTY), photos };
 }
 
 /** The office's view: every base with events held in the year, most people reached first, and the totals. */

@@ -1,6 +1,7 @@
 import type { Database, DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { ACTIVITY_CAMPAIGN_MESSAGES } from '@ssb/domain/activity-campaigns';
+import { mayFileReport } from '@ssb/domain/event-report';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append.ts';
@@ -34,23 +35,49 @@ export async function inviteCohost(db: Database, viewer: ManagerViewer, input: {
   });
 }
 
-/** A co-host's manager accepts or declines; only accepted co-hosts are shown to the public. */
-export async function respondCohost(db: Database, viewer: ManagerViewer, input: { eventId: string; baseId: string; accept: boolean }, now = new Date()) {
+/**
+ * A co-host's manager accepts or declines (a decline says why); only accepted co-hosts are shown to the
+ * public. The host's managers — and, for a joint action, the alliance's coordinator — are told either way.
+ */
+export async function respondCohost(db: Database, viewer: ManagerViewer, input: { eventId: string; baseId: string; accept: boolean; reason?: string }, publicUrl = '', now = new Date()) {
   return db.transaction(async (tx) => {
     const base = await loadManagedBase(tx, viewer, input.baseId);
     const [row] = await tx.select().from(c).where(and(eq(c.eventId, input.eventId), eq(c.baseId, base.id)));
     if (!row) throw userError('NOT_FOUND', '未找到该联合主办邀请');
     if (row.status !== 'invited') throw userError('CONFLICT', '该邀请已答复过');
+    const reason = (input.reason ?? '').trim();
+    if (!input.accept && reason.length < 2) throw userError('BAD_REQUEST', ACTIVITY_CAMPAIGN_MESSAGES.cohostDeclineReason);
     const status = input.accept ? 'accepted' : 'declined';
     const [saved] = await tx
       .update(c)
-      .set({ status, respondedBy: viewer.userId, respondedAt: now })
+      .set({ status, respondedBy: viewer.userId, respondedAt: now, declineReason: input.accept ? null : reason })
       .where(and(eq(c.eventId, row.eventId), eq(c.baseId, base.id), eq(c.status, 'invited')))
       .returning();
     if (!saved) throw userError('CONFLICT', '该邀请已答复过');
-    await appendAudit(tx, { actorUserId: viewer.userId, action: `event.cohost.${status}`, entityType: 'base_event', entityId: row.eventId, data: { baseId: base.id } });
+    await appendAudit(tx, { actorUserId: viewer.userId, action: `event.cohost.${status}`, entityType: 'base_event', entityId: row.eventId, data: input.accept ? { baseId: base.id } : { baseId: base.id, reason } });
+    await notifyHostOfAnswer(tx, { eventId: row.eventId, guestName: base.name, accept: input.accept, reason }, publicUrl);
     return saved;
   });
+}
+
+async function notifyHostOfAnswer(tx: DbOrTx, answer: { eventId: string; guestName: string; accept: boolean; reason: string }, publicUrl: string) {
+  const [event] = await tx
+    .select({ id: schema.baseEvents.id, title: schema.baseEvents.title, organizationId: schema.bases.organizationId, allianceId: schema.baseEvents.allianceId, coordinatorUserId: schema.alliances.coordinatorUserId })
+    .from(schema.baseEvents)
+    .innerJoin(schema.bases, eq(schema.bases.id, schema.baseEvents.baseId))
+    .leftJoin(schema.alliances, eq(schema.alliances.id, schema.baseEvents.allianceId))
+    .where(eq(schema.baseEvents.id, answer.eventId));
+  if (!event) return;
+  const recipients = new Map((await usersOf(tx, event.organizationId, ['base_manager'])).map((u) => [u.id, u]));
+  if (event.coordinatorUserId && !recipients.has(event.coordinatorUserId)) {
+    const [coordinator] = await tx.select({ id: schema.users.id, email: schema.users.email, name: schema.users.name }).from(schema.users).where(and(eq(schema.users.id, event.coordinatorUserId), eq(schema.users.status, 'active')));
+    if (coordinator) recipients.set(coordinator.id, coordinator);
+  }
+  const notice = answer.accept
+    ? { title: '联合主办邀请已接受', body: `${answer.guestName}已接受邀请，联合主办活动“${event.title}”。` }
+    : { title: '联合主办邀请被谢绝', body: `${answer.guestName}谢绝了联合主办活动“${event.title}”的邀请。原因：${answer.reason}` };
+  const link = event.allianceId ? `/portal/alliance-admin/${event.allianceId}/actions/${event.id}` : `/portal/events/${event.id}`;
+  await notifyUsers(tx, [...recipients.values()], { ...notice, link }, publicUrl);
 }
 
 /** A co-host edits only its own part — its place and seats — never the host's fields. */
@@ -68,8 +95,8 @@ export async function updateCohostPart(db: Database, viewer: ManagerViewer, inpu
   });
 }
 
-/** "Events I co-host": invitations and accepted co-hostings of the bases the viewer manages. */
-export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
+/** "Events I co-host": invitations and accepted co-hostings of the bases the viewer manages; `report` once the event is over. */
+export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer, now = new Date()) {
   const bases = await listManagedBases(db, viewer);
   if (bases.length === 0) return [];
   const e = schema.baseEvents;
@@ -91,6 +118,11 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
       status: c.status,
       place: c.place,
       seats: c.seats,
+      declineReason: c.declineReason,
+      reportAttendance: c.reportAttendance,
+      reportYoungPeople: c.reportYoungPeople,
+      reportSummary: c.reportSummary,
+      reportedAt: c.reportedAt,
     })
     .from(c)
     .innerJoin(e, eq(e.id, c.eventId))
@@ -98,14 +130,15 @@ export async function listMyCohostings(db: DbOrTx, viewer: ManagerViewer) {
     .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
     .leftJoin(schema.alliances, eq(schema.alliances.id, e.allianceId))
     .where(inArray(c.baseId, bases.map((b) => b.id)))
-    .orderBy(asc(e.startsAt));
+    .orderBy(asc(e.startsAt))
+    .then((rows) => rows.map((r) => ({ ...r, actions: (r.status === 'accepted' && mayFileReport({ status: r.eventStatus, endsAt: r.endsAt }, now) ? ['report'] : []) as Array<'report'> })));
 }
 
 /** All co-hosts of an event, for its host's editor. */
 export async function listEventCohosts(db: DbOrTx, viewer: ManagerViewer, eventId: string) {
   const { event } = await loadMyEvent(db, viewer, eventId);
   return db
-    .select({ baseId: c.baseId, baseName: schema.bases.name, status: c.status, place: c.place, seats: c.seats })
+    .select({ baseId: c.baseId, baseName: schema.bases.name, status: c.status, place: c.place, seats: c.seats, declineReason: c.declineReason, respondedAt: c.respondedAt })
     .from(c)
     .innerJoin(schema.bases, eq(schema.bases.id, c.baseId))
     .where(eq(c.eventId, event.id))

@@ -2,6 +2,7 @@ import { schema, type DbOrTx } from '@ssb/db';
 import { isRegistrationOpen } from '@ssb/domain/registration-input';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
+import { publicReportOf } from '../event-reports/public-report.ts';
 import { userError } from '../errors.ts';
 import { seatCounts } from './list-registrations.ts';
 
@@ -39,6 +40,7 @@ export async function getPublicEvent(db: DbOrTx, eventId: string, now = new Date
     bookingInfo: event.bookingInfo,
     status: event.status,
     cancelReason: event.cancelReason,
+    report: await publicReportOf(db, event),
     registration: {
       enabled: event.registrationEnabled,
       open: isRegistrationOpen(event, now),

@@ -13,23 +13,26 @@ export type ThumbnailLog = { warn: (data: Record<string, unknown>, message: stri
 const consoleLog: ThumbnailLog = { warn: (data, message) => console.warn(message, data) };
 
 /**
- * Makes an image's thumbnail from its local copy and stores it. A picture ffmpeg cannot shrink
- * costs only the thumbnail: the failure is logged, false is returned, and the original is served
- * in its place.
+ * Makes an image's thumbnail from its local copy and stores it under `storageKey`. A picture ffmpeg
+ * cannot shrink costs only the thumbnail: the failure is logged, false is returned, and the original
+ * is served in its place. Resource images and activity-report photos both use it.
  */
-export async function storeResourceThumbnail(files: FileStore, resourceId: string, key: string, sourcePath: string, log: ThumbnailLog = consoleLog) {
+export async function storeThumbnail(files: FileStore, storageKey: string, sourcePath: string, log: ThumbnailLog = consoleLog, context: Record<string, unknown> = {}) {
   const output = `${sourcePath}-thumb.jpg`;
   try {
     await makeThumbnail(sourcePath, output, { width: THUMBNAIL_WIDTH });
-    await files.putFile(thumbnailStorageKey(resourceId, key), output);
+    await files.putFile(storageKey, output);
     return true;
   } catch (error) {
-    log.warn({ resourceId, key, error: (error as Error).message }, 'resource image thumbnail failed; the original will be served instead');
+    log.warn({ ...context, storageKey, error: (error as Error).message }, 'image thumbnail failed; the original will be served instead');
     return false;
   } finally {
     await rm(output, { force: true });
   }
 }
+
+export const storeResourceThumbnail = (files: FileStore, resourceId: string, key: string, sourcePath: string, log: ThumbnailLog = consoleLog) =>
+  storeThumbnail(files, thumbnailStorageKey(resourceId, key), sourcePath, log, { resourceId, key });
 
 /**
  * The stored file to send for an image: its thumbnail when asked and there is one, otherwise the
