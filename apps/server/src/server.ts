@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startAuditChainer, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -171,6 +171,9 @@ export async function createServer(options: CreateServerOptions = {}) {
   // Background jobs (emails of notices) run in this process; more replicas share the queue.
   const worker = startJobWorker(deps, { onError: (error) => server.log.error({ err: error }, 'job worker failed') });
   server.addHook('onClose', async () => worker.stop());
+  // Audit rows are written pending and sealed into the hash chain here, in seq order, off the request path.
+  const chainer = startAuditChainer(database.db, { onError: (error) => server.log.error({ err: error }, 'audit chainer failed') });
+  server.addHook('onClose', async () => chainer.stop());
   startSearch(server, database.db, deps.search!);
 
   // Hourly housekeeping; unref'd so it never keeps the process alive.
