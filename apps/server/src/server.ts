@@ -26,6 +26,7 @@ import { registerCsrfProtection, registerDownloadOrigin, registerReadableText, S
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
 import { registerUploadsSameOrigin } from './uploads-same-origin.ts';
+import { registerPublicCache } from './public-cache.ts';
 import { registerResourceMediaRoutes } from './resource-media.ts';
 import { registerRouteAccess } from './route-access.ts';
 import { createSearchEngine, startSearch } from './search.ts';
@@ -133,6 +134,10 @@ export async function createServer(options: CreateServerOptions = {}) {
     }
   });
 
+  // Public queries: Cache-Control, an ETag of the data generation, 304s, and answers kept in memory.
+  const publicCache = registerPublicCache(server, database.db);
+  server.addHook('onClose', async () => publicCache.stop());
+
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -199,6 +204,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     seeded,
     webApps,
     routes,
+    publicCache,
     demoAccounts: () => listDemoAccounts(database.db),
     async start() {
       await server.listen({ host: env.HOST, port: env.PORT });
