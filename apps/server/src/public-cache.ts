@@ -37,7 +37,7 @@ export type PublicCache = {
   /** The generation now held; `null` before the first read (nothing is cached then). */
   generation(): string | null;
   refresh(): Promise<void>;
-  stats(): { hits: number; misses: number; notModified: number; entries: number };
+  stats(): { hits: number; misses: number; notModified: number; generations: number; readErrors: number; entries: number };
   stop(): void;
 };
 
@@ -50,7 +50,7 @@ export type PublicCache = {
 export function registerPublicCache(server: FastifyInstance, db: Database, options: { refreshMs?: number } = {}): PublicCache {
   let generation: string | null = null;
   let entries = new Map<string, Entry>();
-  const counts = { hits: 0, misses: 0, notModified: 0 };
+  const counts = { hits: 0, misses: 0, notModified: 0, generations: 0, readErrors: 0 };
   // Reads run one after another; a refresh asked for while one runs is a new read after it, so a
   // write that committed before the ask is always seen.
   let queued: Promise<void> | null = null;
@@ -59,9 +59,13 @@ export function registerPublicCache(server: FastifyInstance, db: Database, optio
     queued = null;
     try {
       const next = await readGeneration(db);
-      if (next !== generation) entries = new Map();
+      if (next !== generation) {
+        entries = new Map();
+        counts.generations++;
+      }
       generation = next;
     } catch (error) {
+      counts.readErrors++;
       // Unknown generation: serve nothing from memory until it is known again.
       if (generation !== null) server.log.warn({ err: error }, 'public cache generation not read; public answers not cached');
       generation = null;

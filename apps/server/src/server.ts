@@ -113,6 +113,10 @@ export async function createServer(options: CreateServerOptions = {}) {
   await server.register(fastifyCookie);
   registerErrorHandler(server);
   registerJsonLimits(server);
+  // Public queries: Cache-Control, an ETag of the data generation, 304s, and answers kept in memory.
+  // Before the CSRF hook, so an answer from memory costs no token and no cookie.
+  const publicCache = registerPublicCache(server, database.db);
+  server.addHook('onClose', async () => publicCache.stop());
   registerCsrfProtection(server, { secure: env.COOKIE_SECURE });
   registerReadableText(server);
   registerDownloadOrigin(server);
@@ -133,10 +137,6 @@ export async function createServer(options: CreateServerOptions = {}) {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
-
-  // Public queries: Cache-Control, an ETag of the data generation, 304s, and answers kept in memory.
-  const publicCache = registerPublicCache(server, database.db);
-  server.addHook('onClose', async () => publicCache.stop());
 
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
