@@ -27,7 +27,7 @@ export async function fundingSurgeScenario() {
   const createCaller = createCallerFactory(appRouter);
 
   const officeOrg = await seedOrganization(db, { name: '压测工作办公室', type: 'government' });
-  const callers = [];
+  const callers: Array<ReturnType<typeof createCaller>> = [];
   for (let i = 0; i < 10; i++) {
     const user = await seedUser(db, { roles: [{ organizationId: officeOrg.id, role: 'office' }] });
     const session = await createSession(db, user.id, { ip: '127.0.0.1', userAgent: 'bench' });

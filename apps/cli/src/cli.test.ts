@@ -161,7 +161,7 @@ describe('pnpm cli', () => {
   it('audit:verify walks the chain: ok with the rows org:create and user:create appended', async () => {
     const run = await cli(['audit:verify']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 3 });
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 3, pending: 0 });
   });
 
   const file = join(root, 'backups', 'one.jsonl.gz');
@@ -195,13 +195,13 @@ describe('pnpm cli', () => {
 
     const verify = await cli(['audit:verify'], { dataDir: dataB });
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.stdout)).toEqual({ ok: true, rows: 3 });
+    expect(JSON.parse(verify.stdout)).toEqual({ ok: true, rows: 3, pending: 0 });
   });
 
   it('the restored copy keeps working: a new audit row continues the chain', async () => {
     const more = await cli(['user:create', '--email', 'after@example.org', '--name', '恢复后', '--role', 'office', '--organization', OFFICE_USCC], { dataDir: dataB });
     expect(more.code).toBe(0);
-    expect(JSON.parse((await cli(['audit:verify'], { dataDir: dataB })).stdout)).toEqual({ ok: true, rows: 4 });
+    expect(JSON.parse((await cli(['audit:verify'], { dataDir: dataB })).stdout)).toEqual({ ok: true, rows: 4, pending: 0 });
   });
 
   it('db:restore refuses a database with rows, a missing file and missing arguments', async () => {

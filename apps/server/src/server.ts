@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, sendFundingReminders, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, sendFundingReminders, startAuditChainer, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -29,6 +29,7 @@ import { registerCsrfProtection, registerDownloadOrigin, registerReadableText, S
 import { registerNotFound, registerWebApps } from './static-apps.ts';
 import { registerUploads } from './uploads.ts';
 import { registerUploadsSameOrigin } from './uploads-same-origin.ts';
+import { registerPublicCache } from './public-cache.ts';
 import { registerResourceMediaRoutes } from './resource-media.ts';
 import { registerRouteAccess } from './route-access.ts';
 import { createSearchEngine, startSearch } from './search.ts';
@@ -120,6 +121,10 @@ export async function createServer(options: CreateServerOptions = {}) {
   await server.register(fastifyCookie);
   registerErrorHandler(server);
   registerJsonLimits(server);
+  // Public queries: Cache-Control, an ETag of the data generation, 304s, and answers kept in memory.
+  // Before the CSRF hook, so an answer from memory costs no token and no cookie.
+  const publicCache = registerPublicCache(server, database.db);
+  server.addHook('onClose', async () => publicCache.stop());
   registerCsrfProtection(server, { secure: env.COOKIE_SECURE });
   registerReadableText(server);
   registerDownloadOrigin(server);
@@ -183,6 +188,9 @@ export async function createServer(options: CreateServerOptions = {}) {
   // Background jobs (emails of notices) run in this process; more replicas share the queue.
   const worker = startJobWorker(deps, { onError: (error) => server.log.error({ err: error }, 'job worker failed') });
   server.addHook('onClose', async () => worker.stop());
+  // Audit rows are written pending and sealed into the hash chain here, in seq order, off the request path.
+  const chainer = startAuditChainer(database.db, { onError: (error) => server.log.error({ err: error }, 'audit chainer failed') });
+  server.addHook('onClose', async () => chainer.stop());
   startSearch(server, database.db, deps.search!);
 
   // Hourly housekeeping; unref'd so it never keeps the process alive. Term reminders also once on start.
@@ -212,6 +220,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     seeded,
     webApps,
     routes,
+    publicCache,
     demoAccounts: () => listDemoAccounts(database.db),
     async start() {
       await server.listen({ host: env.HOST, port: env.PORT });

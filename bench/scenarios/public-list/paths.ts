@@ -31,3 +31,6 @@ export const trpcPath = (r: ListRequest) => `/trpc/${r.procedure}?input=${encode
 
 /** The bare route's URL for the same call. */
 export const barePath = (r: ListRequest) => `/bare/${r.procedure}?input=${encodeURIComponent(JSON.stringify(r.input))}`;
+
+/** The floor route's URL for the same call: one indexed SELECT … LIMIT 20. */
+export const floorPath = (r: ListRequest) => `/floor/${r.procedure}?input=${encodeURIComponent(JSON.stringify(r.input))}`;

@@ -6,6 +6,7 @@ export { createContext, type ApiDeps, type Context, type SessionCookieJar, type 
 export { createCallerFactory } from './trpc.ts';
 export { createEmlMailer, createSmtpMailer, type Mailer } from './services/mail/mailer.ts';
 export { appendAudit } from './services/audit/append.ts';
+export { chainAllAudit, chainAuditLog, startAuditChainer } from './services/audit/chain.ts';
 export { verifyAuditChain } from './services/audit/verify.ts';
 export { purgeExpiredSessions } from './services/auth/sessions.ts';
 

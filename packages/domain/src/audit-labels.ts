@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'application.return': { zh: '退回申报单位修改', en: 'Returned to the applicant' },
   'application.recommend': { zh: '推荐', en: 'Recommended' },
   'application.unrecommend': { zh: '撤销推荐', en: 'Recommendation withdrawn' },
+  'audit.sealed': { zh: '审计记录封链', en: 'Audit rows sealed into the chain' },
   'audit.verify': { zh: '校验审计日志', en: 'Audit chain verified' },
   'audit.view': { zh: '查看审计日志', en: 'Audit log viewed' },
   'auth.login': { zh: '登录', en: 'Signed in' },

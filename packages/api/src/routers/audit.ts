@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { officeProcedure } from '../procedures.ts';
 import { appendAudit } from '../services/audit/append.ts';
+import { chainAllAudit } from '../services/audit/chain.ts';
 import { logView } from '../services/audit/log-view.ts';
 import { listAudit, ZAuditListInput } from '../services/audit/list-audit.ts';
 import { verifyAuditChain } from '../services/audit/verify.ts';
@@ -13,6 +14,8 @@ export const auditRouter = {
     return page;
   }),
   verify: officeProcedure.mutation(async ({ ctx }) => {
+    // Seal what is pending first (serialised with the server's chainer), so the walk covers every row.
+    await chainAllAudit(ctx.db);
     const result = await verifyAuditChain(ctx.db);
     // Appended after the walk, so the row records what was found without changing it.
     await appendAudit(ctx.db, { actorUserId: ctx.user.id, action: 'audit.verify', entityType: 'audit_log', data: { ...result } });

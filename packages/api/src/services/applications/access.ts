@@ -10,11 +10,24 @@ export type Grant = { organizationId: string; role: string };
 export const applicantOrganizationIds = (grants: Grant[]) =>
   [...new Set(grants.filter((g) => g.role === 'applicant').map((g) => g.organizationId))];
 
+type RecommendingBody = typeof schema.recommendingBodies.$inferSelect;
+
+/**
+ * Looked up once per request: the procedure builders make a fresh `grants` array for each call, so a
+ * cache keyed by that array lives exactly as long as the request.
+ */
+const bodiesByGrants = new WeakMap<Grant[], Promise<RecommendingBody[]>>();
+
 /** The recommending bodies a user acts for, through the organizations in which they are recommenders. */
-export async function recommenderBodies(db: DbOrTx, grants: Grant[]) {
+export function recommenderBodies(db: DbOrTx, grants: Grant[]): Promise<RecommendingBody[]> {
   const orgIds = [...new Set(grants.filter((g) => g.role === 'recommender').map((g) => g.organizationId))];
-  if (orgIds.length === 0) return [];
-  return db.select().from(schema.recommendingBodies).where(inArray(schema.recommendingBodies.organizationId, orgIds));
+  if (orgIds.length === 0) return Promise.resolve([]);
+  const cached = bodiesByGrants.get(grants);
+  if (cached) return cached;
+  const lookup = db.select().from(schema.recommendingBodies).where(inArray(schema.recommendingBodies.organizationId, orgIds)).then((rows) => rows);
+  bodiesByGrants.set(grants, lookup);
+  lookup.catch(() => bodiesByGrants.delete(grants));
+  return lookup;
 }
 
 export type Viewer = { userId: string; grants: Grant[] };

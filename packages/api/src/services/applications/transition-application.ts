@@ -46,6 +46,19 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
     await assertPhaseOpen(db, application.campaign, transition.phase, application.recommendingBodyId);
   }
 
+  if (input.action === 'recommend') {
+    // A first look without the lock: once the places are all used, refuse without taking the quota row.
+    // The exact count is taken again under the lock below, so a place is never given twice.
+    const [quota] = await db
+      .select({ quotaMax: campaignQuotas.quotaMax })
+      .from(campaignQuotas)
+      .where(and(eq(campaignQuotas.campaignId, application.campaignId), eq(campaignQuotas.recommendingBodyId, application.recommendingBodyId!)));
+    const used = await countRecommended(db, application.campaignId, application.recommendingBodyId!);
+    if (!quota || used >= quota.quotaMax) throw quotaUsedUp(used, quota?.quotaMax ?? 0);
+  }
+  // Read before the transaction, so the quota row is held for as short a time as possible.
+  const recipients = await recipientsOf(db, application, input.action);
+
   const now = new Date();
   const updated = await db.transaction(async (tx) => {
     // Submit moves exactly the version it validated: the row is locked, re-read and checked again, so an
@@ -64,9 +77,7 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
         .where(and(eq(campaignQuotas.campaignId, application.campaignId), eq(campaignQuotas.recommendingBodyId, application.recommendingBodyId!)))
         .for('update');
       const used = await countRecommended(tx, application.campaignId, application.recommendingBodyId!);
-      if (!quota || used >= quota.quotaMax) {
-        throw userError('CONFLICT', `推荐名额已用完（已推荐 ${used}/${quota?.quotaMax ?? 0}）。如需推荐本单位，请先撤销一个已推荐的申报`);
-      }
+      if (!quota || used >= quota.quotaMax) throw quotaUsedUp(used, quota?.quotaMax ?? 0);
       // Recommending someone ends an earlier "we nominate nobody" statement.
       await tx
         .update(schema.recommenderDeclarations)
@@ -89,7 +100,7 @@ export async function transitionApplication(deps: ApiDeps, viewer: Viewer, input
       .returning();
     if (!row) throw userError('CONFLICT', '申报状态刚刚发生了变化，请刷新后重试');
     // In the same transaction: the notices exist exactly when the change does.
-    await notifyParties(tx, deps.config.publicUrl, application, input, transition.to);
+    await notifyParties(tx, deps.config.publicUrl, application, input, transition.to, recipients);
     await tx.insert(applicationEvents).values({
       applicationId: application.id,
       action: input.action === 'submit' && status === 'returned' ? 'resubmit' : input.action,
@@ -120,18 +131,29 @@ async function assertComplete(db: DbOrTx, campaign: { formFields: FormField[]; c
   }
 }
 
+const quotaUsedUp = (used: number, max: number) =>
+  userError('CONFLICT', `推荐名额已用完（已推荐 ${used}/${max}）。如需推荐本单位，请先撤销一个已推荐的申报`);
+
+type LoadedApplication = Awaited<ReturnType<typeof loadApplicationFor>>['application'];
+
+/** Who is told of this move: the applicant unit's users, the body's recommenders, or both. */
+async function recipientsOf(db: DbOrTx, application: LoadedApplication, action: ApplicationAction) {
+  const applicants = action === 'withdraw' || action === 'reopen' ? [] : await usersOf(db, application.organizationId, ['applicant']);
+  const recommenders = application.recommendingBody && (action === 'submit' || action === 'withdraw') ? await usersOf(db, application.recommendingBody.organizationId, ['recommender']) : [];
+  return { applicants, recommenders };
+}
+
 async function notifyParties(
   db: Transaction,
   publicUrl: string,
-  application: Awaited<ReturnType<typeof loadApplicationFor>>['application'],
+  application: LoadedApplication,
   input: TransitionInput,
   to: ApplicationStatus,
+  { applicants, recommenders }: Awaited<ReturnType<typeof recipientsOf>>,
 ) {
   const name = (application.data.baseName as string | undefined) || application.organization.name;
   const bodyName = application.recommendingBody?.name ?? '';
   const statusText = APPLICATION_STATUS_LABELS[to].zh;
-  const applicants = await usersOf(db, application.organizationId, ['applicant']);
-  const recommenders = application.recommendingBody ? await usersOf(db, application.recommendingBody.organizationId, ['recommender']) : [];
   const applicantLink = `/portal/applications/${application.id}`;
   const recommenderLink = `/portal/recommendations/${application.id}`;
   const reason = input.reason ? `\n原因：${input.reason}` : '';

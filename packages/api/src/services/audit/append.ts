@@ -1,9 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@ssb/db';
-import { schema } from '@ssb/db';
-import { desc, sql } from 'drizzle-orm';
-import { GENESIS_HASH, hashAuditRow } from './hash.ts';
-
-const { auditLog } = schema;
+import { sql } from 'drizzle-orm';
+import { PENDING } from './hash.ts';
 
 export type AuditEntry = {
   actorUserId: string | null;
@@ -14,25 +12,20 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one row to the hash chain. Call it inside the transaction of the change it records;
- * the advisory lock serialises appenders so that every row links to its true predecessor.
+ * Records one audit row. Call it inside the transaction of the change it records: the row commits
+ * exactly when the change does. It takes no lock — concurrent writers never wait for each other
+ * here. The row is written *pending*; `chainAuditLog` (./chain.ts) later seals pending rows into
+ * the hash chain in strict `seq` order.
+ *
+ * The statement first gives the transaction its id, then draws `seq`: so any row whose `seq` the
+ * chainer has seen drawn belongs to a transaction the chainer can see running and wait for.
  */
 export async function appendAudit(db: DbOrTx, entry: AuditEntry) {
-  const run = async (tx: DbOrTx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7238001)`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const content = {
-      at: new Date(Math.floor(Date.now())),
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx.insert(auditLog).values({ ...content, prevHash, hash: hashAuditRow(prevHash, content) });
-  };
-  // An advisory xact lock needs a transaction; open one unless the caller already has.
-  if ('rollback' in db) return run(db);
-  return (db as Exclude<DbOrTx, { rollback: unknown }>).transaction(run);
+  const data = JSON.stringify(entry.data ?? {});
+  await db.execute(sql`
+    insert into audit_log (at, actor_user_id, action, entity_type, entity_id, data, prev_hash, hash)
+    select ${new Date(Date.now()).toISOString()}::timestamptz, ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType},
+           ${entry.entityId ?? null}, ${data}::jsonb, ${PENDING}, ${`${PENDING}:${randomUUID()}`}
+    from (select pg_current_xact_id() as xid offset 0) as x
+    where x.xid is not null`);
 }

@@ -29,3 +29,18 @@ export function hashAuditRow(prevHash: string, row: AuditContent) {
     .update(canonicalJson({ ...row, at: row.at.toISOString() }))
     .digest('hex');
 }
+
+/** `prev_hash` of a row written but not yet sealed into the chain (its `hash` is `pending:<uuid>`). */
+export const PENDING = 'pending';
+
+/** The action of the rows the chainer writes: each seals a run of pending rows into the chain. */
+export const SEAL_ACTION = 'audit.sealed';
+
+/** A pending row's own hash, as its seal lists it: its `seq` and canonical content. */
+export function sealedRowHash(seq: number, row: AuditContent) {
+  return createHash('sha256')
+    .update(`seq ${seq}`)
+    .update('\n')
+    .update(canonicalJson({ ...row, at: row.at.toISOString() }))
+    .digest('hex');
+}

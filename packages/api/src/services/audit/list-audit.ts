@@ -1,9 +1,10 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
-import { and, count, desc, eq, gte, ilike, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, like, lt, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { pageOffset, ZPage } from '../pagination.ts';
 import { describeEntities } from './describe-entities.ts';
+import { SEAL_ACTION } from './hash.ts';
 
 const { auditLog, users } = schema;
 
@@ -29,7 +30,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The audit log, newest first, filtered by who, what, on which record and when. */
 export async function listAudit(db: DbOrTx, input: TAuditListInput) {
-  const filters: SQL[] = [];
+  // The chainer's seals are bookkeeping of the chain, shown only when asked for by name.
+  const filters: SQL[] = input.action === SEAL_ACTION ? [] : [ne(auditLog.action, SEAL_ACTION)];
   if (input.actor) {
     const pattern = `%${escapeLike(input.actor)}%`;
     filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@ssb/db';
-import { schema } from '@ssb/db';
+import { rowsOf, schema } from '@ssb/db';
 import { districtName } from '@ssb/domain/districts';
 import { beijingClock, isOpenAt, type BeijingClock } from '@ssb/domain/opening-hours';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { userError } from '../errors.ts';
 
 /** Bases the public sees: named and not revoked or expired. */
@@ -27,17 +27,31 @@ const publicColumns = {
   isDemo: schema.bases.isDemo,
 };
 
-/** A directory row needs neither the hours (only whether they are open now) nor the whole introduction. */
-const { openingHours: _hours, introduction: _introduction, ...listColumns } = publicColumns;
 
 /** Whether a base's opening hours (jsonb) hold a period around this Beijing weekday and time. */
 const openOnClock = (clock: BeijingClock) => sql<boolean>`exists (
   select 1 from jsonb_array_elements(${schema.bases.openingHours}) p
   where (p->>'weekday')::int = ${clock.weekday} and p->>'opens' <= ${clock.time} and ${clock.time} < p->>'closes')`;
 
+/** A directory row needs neither the hours (only whether they are open now) nor the whole introduction. */
+type DirectoryRow = {
+  id: string;
+  number: string;
+  name: string;
+  category: string;
+  district_code: string;
+  batch_year: number;
+  status: string;
+  address: string;
+  scientists: string[];
+  is_demo: boolean;
+  intro: string;
+  is_open_now: boolean;
+};
+
 /**
- * The directory with its filters, a page at a time in SQL: the page, the total and the district
- * counts for the map (which ignore the district filter, so every district stays clickable).
+ * The directory with its filters, a page at a time, in one SQL statement: the page, the total and the
+ * district counts for the map (which ignore the district filter, so every district stays clickable).
  * "Open now" reads each base's hours on Beijing's clock, whatever the server's time zone.
  */
 export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, now = new Date()) {
@@ -46,38 +60,47 @@ export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, n
   const shared = [inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])];
   if (filters.category?.length) shared.push(inArray(schema.bases.category, filters.category));
   if (filters.isOpenNow) shared.push(isOpenNow);
-  const matching = and(...shared, filters.district?.length ? inArray(schema.bases.districtCode, filters.district) : undefined);
-  const [items, districts] = await Promise.all([
-    db
-      .select({
-        ...listColumns,
-        introduction: sql<string>`left(${schema.bases.introduction}, ${SUMMARY_CHARS + 1})`,
-        isOpenNow,
-        total: sql<number>`(count(*) over ())::int`,
-      })
-      .from(schema.bases)
-      .where(matching)
-      .orderBy(asc(schema.bases.districtCode), asc(schema.bases.number))
-      .limit(filters.pageSize)
-      .offset((filters.page - 1) * filters.pageSize),
-    db
-      .select({ code: schema.bases.districtCode, count: sql<number>`count(*)::int` })
-      .from(schema.bases)
-      .where(and(...shared))
-      .groupBy(schema.bases.districtCode),
-  ]);
-  // Past the last page there are no rows to carry the total; count the matches then.
-  const total = items[0]?.total ?? (filters.page > 1 ? await db.$count(schema.bases, matching) : 0);
+  const inDistrict = filters.district?.length ? inArray(schema.bases.districtCode, filters.district) : sql`true`;
+  const [row] = rowsOf<{ total: number | string; items: DirectoryRow[] | string; districts: Array<{ code: string; count: number }> | string }>(
+    await db.execute(sql`
+      with shared as (
+        select ${schema.bases.id} as id, ${schema.bases.number} as number, ${schema.bases.name} as name, ${schema.bases.category} as category,
+               ${schema.bases.districtCode} as district_code, ${schema.bases.batchYear} as batch_year, ${schema.bases.status} as status,
+               ${schema.bases.address} as address, ${schema.bases.scientists} as scientists, ${schema.bases.isDemo} as is_demo,
+               left(${schema.bases.introduction}, ${SUMMARY_CHARS + 1}) as intro, ${isOpenNow} as is_open_now,
+               ${inDistrict} as in_district
+        from ${schema.bases} where ${and(...shared)}
+      )
+      select
+        (select count(*)::int from shared where in_district) as total,
+        (select coalesce(json_agg(p order by p.district_code, p.number), '[]'::json) from (
+          select * from shared where in_district order by district_code, number
+          limit ${filters.pageSize} offset ${(filters.page - 1) * filters.pageSize}) p) as items,
+        (select coalesce(json_agg(json_build_object('code', d.district_code, 'count', d.n)), '[]'::json) from (
+          select district_code, count(*)::int as n from shared group by district_code) d) as districts`),
+  );
+  const parse = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  const items = parse(row!.items);
   return {
-    total,
+    total: Number(row!.total),
     page: filters.page,
     pageSize: filters.pageSize,
-    items: items.map(({ introduction, total: _total, ...b }) => ({
-      ...b,
-      districtName: districtName(b.districtCode),
-      summary: introduction.length > SUMMARY_CHARS ? `${introduction.slice(0, SUMMARY_CHARS)}…` : introduction,
+    items: items.map((b) => ({
+      id: b.id,
+      number: b.number,
+      name: b.name,
+      category: b.category,
+      districtCode: b.district_code,
+      batchYear: b.batch_year,
+      status: b.status as (typeof schema.bases.$inferSelect)['status'],
+      address: b.address,
+      scientists: b.scientists,
+      isDemo: b.is_demo,
+      isOpenNow: b.is_open_now,
+      districtName: districtName(b.district_code),
+      summary: b.intro.length > SUMMARY_CHARS ? `${b.intro.slice(0, SUMMARY_CHARS)}…` : b.intro,
     })),
-    districts,
+    districts: parse(row!.districts),
   };
 }
 

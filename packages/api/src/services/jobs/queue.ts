@@ -18,6 +18,12 @@ export async function enqueueJob<K extends JobKind>(db: DbOrTx, kind: K, payload
   await db.insert(schema.jobs).values({ kind, payload: payload as Record<string, unknown> });
 }
 
+/** Several jobs of one kind in one statement. */
+export async function enqueueJobs<K extends JobKind>(db: DbOrTx, kind: K, payloads: Array<JobPayloads[K]>) {
+  if (payloads.length === 0) return;
+  await db.insert(schema.jobs).values(payloads.map((payload) => ({ kind, payload: payload as Record<string, unknown> })));
+}
+
 const MAX_ATTEMPTS = 8;
 const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** attempt);
 

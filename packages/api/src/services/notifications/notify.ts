@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@ssb/db';
 import { schema } from '@ssb/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import { enqueueJob } from '../jobs/queue.ts';
+import { enqueueJobs } from '../jobs/queue.ts';
 
 export type Notice = { title: string; body: string; link?: string };
 
@@ -19,13 +19,17 @@ export async function usersOf(db: DbOrTx, organizationId: string, roles: string[
  * email but never the change, and the email is not lost.
  */
 export async function notifyUsers(db: DbOrTx, recipients: Array<{ id: string; email: string; name: string }>, notice: Notice, publicUrl: string) {
-  for (const user of recipients) {
-    await db.insert(schema.notifications).values({ userId: user.id, title: notice.title, body: notice.body, link: notice.link ?? null });
-    const link = notice.link ? `\n\n查看详情：${publicUrl}${notice.link}` : '';
-    await enqueueJob(db, 'mail.send', {
+  if (recipients.length === 0) return;
+  // Two statements whatever the number of recipients: the caller's transaction is often holding a lock.
+  await db.insert(schema.notifications).values(recipients.map((user) => ({ userId: user.id, title: notice.title, body: notice.body, link: notice.link ?? null })));
+  const link = notice.link ? `\n\n查看详情：${publicUrl}${notice.link}` : '';
+  await enqueueJobs(
+    db,
+    'mail.send',
+    recipients.map((user) => ({
       to: user.email,
       subject: `【科学家精神教育基地】${notice.title}`,
       text: `${user.name}，您好：\n\n${notice.body}${link}\n\n科学家精神教育基地工作办公室`,
-    });
-  }
+    })),
+  );
 }
