@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_DIMENSION_WEIGHTS, EVALUATION_DIMENSION_LABELS, EVALUATION_DIMENSIONS, EVALUATION_OUTCOMES, ZOutcomeDecision, ZDimensionWeights, baseStatusAfterOutcome, correctionProblems,
+  DEFAULT_DIMENSION_WEIGHTS, EVALUATION_DIMENSION_LABELS, EVALUATION_DIMENSIONS, EVALUATION_OUTCOMES, baseStatusAfterOutcome, correctionProblems,
   daysOpenInYear, meanScore, outcomeAtLeast, rectificationActionsFor, rectificationDeadline, reportActionsFor, reportState, roundActionsFor, weightedScore, weightsProblem,
 } from './evaluation.ts';
+import { ZDimensionWeights, ZOutcomeDecision } from './evaluation-input.ts';
 
 const platform = { daysOpen: 250, eventsHeld: 4, peopleReached: 300, youngPeopleReached: 120, resourcesPublished: 3, resourcesShared: 1, newMediaItems: 2, fundingReceivedFen: 0, fundingSpentFen: 0 };
 

@@ -11,6 +11,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
+import { latestOutcomeOf } from '../evaluation/outcomes.ts';
 import {
   applicantOrganizations, baseNames, budgetLines, grantFigures, isOfficeViewer, loadApplication, loadCall, loadOwnApplication, writeBudgetLines,
   type ApplicationRow, type CallRow, type Deps, type FundingViewer,
@@ -78,6 +79,8 @@ export async function createFundingApplication(db: DbOrTx, viewer: FundingViewer
       kind: input.kind,
       viaAlliance: Boolean(input.allianceId),
       overdueReports: await overdueReportsOf(tx, base.organizationId, beijingToday(now)),
+      minOutcome: call.minOutcome,
+      latestOutcome: (await latestOutcomeOf(tx, base.id))?.outcome ?? null,
     });
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));
     const [row] = await tx
@@ -167,7 +170,7 @@ export async function submitFundingApplication(db: DbOrTx, viewer: FundingViewer
     const call = await loadCall(tx, app.callId);
     if (!isCallOpen(call, now)) throw userError('BAD_REQUEST', '申报已截止，不能再提交');
     const [base] = await tx.select().from(schema.bases).where(eq(schema.bases.id, app.baseId));
-    const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)) });
+    const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)), minOutcome: call.minOutcome, latestOutcome: (await latestOutcomeOf(tx, base!.id))?.outcome ?? null });
     const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0))];
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));
     const [row] = await tx

@@ -26,6 +26,7 @@ function callValues(input: TFundingCallFields) {
     criteria: withCriterionKeys(input.criteria),
     changeThresholdPercent: input.changeThresholdPercent,
     reportDueDays: input.reportDueDays,
+    minOutcome: input.minOutcome ?? null,
   };
 }
 
