@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, expireDueBases, purgeExpiredSessions, sendEvaluationReminders, REGISTRATION_SWEEP_EVERY_MS, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -177,6 +177,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db).catch((error: unknown) => server.log.warn({ err: error }, 'housekeeping failed'));
     expireDueBases(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
+    sendEvaluationReminders(database.db, new Date(), { publicUrl }).catch((error: unknown) => server.log.warn({ err: error }, 'annual report reminders failed'));
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

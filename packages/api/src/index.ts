@@ -28,6 +28,7 @@ export { exportFundingAgreement } from './services/funding/agreement-pdf.ts';
 export { exportRegistrations } from './services/registrations/export-registrations.ts';
 export { attachReportPhoto, findReportPhoto } from './services/event-reports/report-photos.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
+export { sendEvaluationReminders } from './services/evaluation/rounds.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';

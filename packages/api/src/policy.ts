@@ -322,6 +322,7 @@ export const ROUTE_POLICY: Record<string, Rule> = {
   'GET /api/open/v1/events.ics': { who: 'public', rows: 'published and cancelled events of public bases, as an iCalendar feed' },
   'GET /api/open/v1/events/:id/calendar.ics': { who: 'public', rows: 'one published or cancelled event of a public base' },
   'GET /api/open/v1/alliances': { who: 'public', rows: 'approved alliances and their active members' },
+  'GET /api/open/v1/evaluations': { who: 'public', rows: 'closed evaluation rounds: year, bases, reported, count per outcome' },
   'GET /api/open/v1/funding/calls': { who: 'public', rows: 'published funding calls with pool, committed, disbursed, available' },
   'GET /api/open/v1/funding/awards.csv': { who: 'public', rows: 'approved grants only: project, base, call, amount awarded, status' },
   'GET /files/materials/:id': { who: 'signed-in', rows: 'as applications.get, and experts for nominations assigned to them; the original only to the unit and the office' },
