@@ -280,6 +280,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'evaluation.rounds': { who: OFFICE, rows: 'every round with its counts' },
   'evaluation.round': { who: OFFICE, rows: 'any round: each base with its report state, three scores, outcome and rectification' },
   'evaluation.openRound': { who: OFFICE, rows: 'one round per year; bases in scope active or rectifying; their managers notified' },
+  'evaluation.extendDeadline': { who: OFFICE, rows: 'a base in scope of an open round; only later than the round’s deadline; managers notified' },
   'evaluation.closeReporting': { who: OFFICE, rows: 'an open round' },
   'evaluation.closeRound': { who: OFFICE, rows: 'a round in review whose every base has an outcome' },
   'evaluation.previewAssignment': { who: OFFICE, rows: 'submitted reports of any round and active pool experts; conflicted experts never planned' },

@@ -53,6 +53,7 @@ CREATE TABLE "evaluation_round_bases" (
 	"round_id" uuid NOT NULL,
 	"base_id" uuid NOT NULL,
 	"notified_at" timestamp with time zone,
+	"due_at" timestamp with time zone,
 	"reminded_kinds" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "evaluation_round_bases_round_id_base_id_pk" PRIMARY KEY("round_id","base_id")
 );

@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'evaluation.round_opened': { zh: '开启年度考核', en: 'Evaluation round opened' },
   'evaluation.reporting_closed': { zh: '截止年度报告填报', en: 'Annual reporting closed' },
   'evaluation.round_closed': { zh: '结束年度考核', en: 'Evaluation round closed' },
+  'evaluation.deadline_extended': { zh: '延长年度报告截止时间', en: 'Report deadline extended' },
   'evaluation.report_started': { zh: '开始填写年度报告', en: 'Annual report started' },
   'evaluation.report_submitted': { zh: '提交年度报告', en: 'Annual report submitted' },
   'evaluation.assigned': { zh: '分配考核评审专家', en: 'Evaluation reviewers assigned' },

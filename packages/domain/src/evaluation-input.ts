@@ -38,6 +38,9 @@ export type TOpenEvaluationRound = z.infer<typeof ZOpenEvaluationRound>;
 
 export const ZRoundRef = z.object({ roundId: id('轮次') }).strict();
 export const ZReportRef = z.object({ reportId: id('报告') }).strict();
+export const ZExtendDeadline = z
+  .object({ roundId: id('轮次'), baseId: id('基地'), dueAt: z.iso.datetime({ offset: true, error: '截止时间格式不正确' }), reason: text(500).min(2, { error: '请说明延期理由' }) })
+  .strict();
 export const ZRoundBaseRef = z.object({ roundId: id('轮次'), baseId: id('基地') }).strict();
 
 const ZCorrection = z.object({ value: z.number().int().min(0).max(1e12).nullable(), reason: text(500).nullable().default(null) }).strict();

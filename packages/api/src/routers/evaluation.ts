@@ -1,5 +1,5 @@
 import {
-  ZAnswerRectification, ZAssignEvaluators, ZConfirmOutcomes, ZDecideOutcomes, ZEvaluationConflict, ZEvaluationScoreInput, ZOfficeCheck, ZOpenEvaluationRound, ZRecheck,
+  ZAnswerRectification, ZAssignEvaluators, ZExtendDeadline, ZConfirmOutcomes, ZDecideOutcomes, ZEvaluationConflict, ZEvaluationScoreInput, ZOfficeCheck, ZOpenEvaluationRound, ZRecheck,
   ZReportRef, ZRoundBaseRef, ZRoundRef, ZSaveAnnualReport, ZVisitRecord,
 } from '@ssb/domain/evaluation-input';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { baseManagerProcedure, officeProcedure, publicProcedure, roleProcedure, viewerOf } from '../procedures.ts';
 import { answerRectification, confirmEvaluationOutcomes, listRectifications, previewEvaluationOutcomes, publicEvaluationSummary, recheckRectification } from '../services/evaluation/outcomes.ts';
 import { annualReportView, myAnnualReports, saveAnnualReport, startAnnualReport, submitAnnualReport } from '../services/evaluation/reports.ts';
-import { closeEvaluationReporting, closeEvaluationRound, evaluationRoundView, listEvaluationRounds, openEvaluationRound } from '../services/evaluation/rounds.ts';
+import { closeEvaluationReporting, closeEvaluationRound, evaluationRoundView, extendReportDeadline, listEvaluationRounds, openEvaluationRound } from '../services/evaluation/rounds.ts';
 import {
   assignEvaluators, declareEvaluationConflict, evaluationScoresOf, myEvaluations, planEvaluationAssignment, recordEvaluationVisit, recordOfficeCheck, saveEvaluationScore,
 } from '../services/evaluation/scoring.ts';
@@ -24,6 +24,7 @@ export const evaluationRouter = {
   rounds: officeProcedure.query(({ ctx }) => listEvaluationRounds(ctx.db)),
   round: officeProcedure.input(ZRoundRef).query(({ ctx, input }) => evaluationRoundView(ctx.db, viewerOf(ctx), input.roundId)),
   openRound: officeProcedure.input(ZOpenEvaluationRound).mutation(({ ctx, input }) => openEvaluationRound(ctx.db, viewerOf(ctx), input, ctx.config)),
+  extendDeadline: officeProcedure.input(ZExtendDeadline).mutation(({ ctx, input }) => extendReportDeadline(ctx.db, viewerOf(ctx), input, ctx.config)),
   closeReporting: officeProcedure.input(ZRoundRef).mutation(({ ctx, input }) => closeEvaluationReporting(ctx.db, viewerOf(ctx), input.roundId)),
   closeRound: officeProcedure.input(ZRoundRef).mutation(({ ctx, input }) => closeEvaluationRound(ctx.db, viewerOf(ctx), input.roundId)),
 

@@ -44,6 +44,8 @@ export const evaluationRoundBases = pgTable(
       .notNull()
       .references(() => bases.id),
     notifiedAt: timestamp({ withTimezone: true }),
+    /** The base's own deadline when the office extended it; null keeps the round's. */
+    dueAt: timestamp({ withTimezone: true }),
     /** When the last deadline reminder went out (once per kind: 'week', 'overdue'). */
     remindedKinds: jsonb().$type<string[]>().notNull().default([]),
   },

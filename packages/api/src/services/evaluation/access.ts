@@ -17,10 +17,19 @@ export async function loadRound(db: DbOrTx, roundId: string, options: { lock?: b
 
 export async function loadRoundBase(db: DbOrTx, roundId: string, baseId: string) {
   const [row] = await db
-    .select({ base: schema.bases })
+    .select({ base: schema.bases, dueAt: schema.evaluationRoundBases.dueAt })
     .from(schema.evaluationRoundBases)
     .innerJoin(schema.bases, eq(schema.bases.id, schema.evaluationRoundBases.baseId))
     .where(and(eq(schema.evaluationRoundBases.roundId, roundId), eq(schema.evaluationRoundBases.baseId, baseId)));
   if (!row) throw userError('NOT_FOUND', '该基地不在本轮考核范围内');
   return row.base;
+}
+
+/** A base's deadline in a round: its own (extended) one, else the round's. */
+export async function dueAtFor(db: DbOrTx, round: { id: string; reportDueAt: Date }, baseId: string) {
+  const [row] = await db
+    .select({ dueAt: schema.evaluationRoundBases.dueAt })
+    .from(schema.evaluationRoundBases)
+    .where(and(eq(schema.evaluationRoundBases.roundId, round.id), eq(schema.evaluationRoundBases.baseId, baseId)));
+  return row?.dueAt ?? round.reportDueAt;
 }

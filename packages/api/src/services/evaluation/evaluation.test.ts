@@ -144,6 +144,12 @@ describe.each(TEST_ENGINES)('annual reports and evaluation on %s', (engine) => {
     const later = await import('./rounds.ts').then((m) => m.evaluationRoundView(api.db, { userId: office.id, grants: [{ organizationId: 'x', role: 'office' }] }, roundId, new Date(Date.now() + 11 * DAY)));
     expect(later.overdueCount).toBe(1);
     expect(later.bases.find((x) => x.baseId === b.base.id)!.reportState).toBe('overdue');
+    // The office gives B more time: no longer overdue at that moment, and reminded afresh.
+    const officeCaller = await api.as(office.id);
+    await expect(officeCaller.evaluation.extendDeadline({ roundId, baseId: b.base.id, dueAt: new Date(Date.now() + DAY).toISOString(), reason: '场馆维修' })).rejects.toMatchObject({ message: expect.stringContaining('晚于') });
+    await officeCaller.evaluation.extendDeadline({ roundId, baseId: b.base.id, dueAt: new Date(Date.now() + 20 * DAY).toISOString(), reason: '场馆维修，延期提交' });
+    const extended = await import('./rounds.ts').then((m) => m.evaluationRoundView(api.db, { userId: office.id, grants: [{ organizationId: 'x', role: 'office' }] }, roundId, new Date(Date.now() + 11 * DAY)));
+    expect(extended.bases.find((x) => x.baseId === b.base.id)!.reportState).toBe('missing');
   });
 
   it('assigns experts from the pool with the selection’s conflict rules; experts score on the six dimensions', async () => {

@@ -27,7 +27,7 @@ export async function previewEvaluationOutcomes(db: DbOrTx, input: { roundId: st
   const ids = input.decisions.map((d) => d.baseId);
   if (new Set(ids).size !== ids.length) throw userError('BAD_REQUEST', '同一基地只能有一个考核结果');
   const rows = await db
-    .select({ base: bases, reportStatus: annualReports.status })
+    .select({ base: bases, reportStatus: annualReports.status, dueAt: evaluationRoundBases.dueAt })
     .from(evaluationRoundBases)
     .innerJoin(bases, eq(bases.id, evaluationRoundBases.baseId))
     .leftJoin(annualReports, and(eq(annualReports.roundId, round.id), eq(annualReports.baseId, bases.id)))
@@ -38,9 +38,9 @@ export async function previewEvaluationOutcomes(db: DbOrTx, input: { roundId: st
   const results = await db.select().from(evaluationResults).where(and(eq(evaluationResults.roundId, round.id), inArray(evaluationResults.baseId, ids)));
   const today = beijingToday(now);
   const items = input.decisions.map((d) => {
-    const { base, reportStatus } = rows.find((r) => r.base.id === d.baseId)!;
+    const { base, reportStatus, dueAt } = rows.find((r) => r.base.id === d.baseId)!;
     const result = results.find((r) => r.baseId === d.baseId);
-    const state = reportState(reportStatus ? { status: reportStatus } : null, round.reportDueAt, now);
+    const state = reportState(reportStatus ? { status: reportStatus } : null, dueAt ?? round.reportDueAt, now);
     const expert = assignments.filter((a) => a.baseId === d.baseId);
     const warnings: string[] = [];
     if (result?.outcome) warnings.push(`已有考核结果“${EVALUATION_OUTCOME_LABELS[result.outcome].zh}”，不能再改`);

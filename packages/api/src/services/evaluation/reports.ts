@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.ts';
 import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
-import { isOfficeViewer, loadRound, loadRoundBase, managesOrganization, type Deps, type EvaluationViewer } from './access.ts';
+import { dueAtFor, isOfficeViewer, loadRound, loadRoundBase, managesOrganization, type Deps, type EvaluationViewer } from './access.ts';
 import { freshReportFigures, platformFigures } from './figures.ts';
 
 const { annualReports, evaluationRoundBases, evaluationRounds, bases, rectifications, rectificationPoints, evaluationAssignments } = schema;
@@ -21,7 +21,7 @@ export async function myAnnualReports(db: DbOrTx, viewer: EvaluationViewer, now 
   const orgs = managedOrgs(viewer);
   if (orgs.length === 0) return { reports: [], rectifications: [] };
   const rows = await db
-    .select({ round: evaluationRounds, baseId: bases.id, baseName: bases.name, baseNumber: bases.number, reportId: annualReports.id, reportStatus: annualReports.status, version: annualReports.version })
+    .select({ round: evaluationRounds, dueAt: evaluationRoundBases.dueAt, baseId: bases.id, baseName: bases.name, baseNumber: bases.number, reportId: annualReports.id, reportStatus: annualReports.status, version: annualReports.version })
     .from(evaluationRoundBases)
     .innerJoin(bases, eq(bases.id, evaluationRoundBases.baseId))
     .innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluationRoundBases.roundId))
@@ -30,12 +30,15 @@ export async function myAnnualReports(db: DbOrTx, viewer: EvaluationViewer, now 
     .orderBy(desc(evaluationRounds.year), asc(bases.number));
   const rects = await myRectifications(db, viewer, now);
   return {
-    reports: rows.map((r) => ({
-      roundId: r.round.id, year: r.round.year, title: r.round.title, roundStatus: r.round.status, reportDueAt: r.round.reportDueAt,
-      baseId: r.baseId, baseName: r.baseName, baseNumber: r.baseNumber, reportId: r.reportId,
-      state: reportState(r.reportStatus ? { status: r.reportStatus } : null, r.round.reportDueAt, now),
-      canStart: !r.reportId && r.round.status === 'open' && now <= r.round.reportDueAt,
-    })),
+    reports: rows.map((r) => {
+      const dueAt = r.dueAt ?? r.round.reportDueAt;
+      return {
+        roundId: r.round.id, year: r.round.year, title: r.round.title, roundStatus: r.round.status, reportDueAt: dueAt, extended: r.dueAt !== null,
+        baseId: r.baseId, baseName: r.baseName, baseNumber: r.baseNumber, reportId: r.reportId,
+        state: reportState(r.reportStatus ? { status: r.reportStatus } : null, dueAt, now),
+        canStart: !r.reportId && r.round.status === 'open' && now <= dueAt,
+      };
+    }),
     rectifications: rects,
   };
 }
@@ -48,7 +51,7 @@ export async function startAnnualReport(db: Database, viewer: EvaluationViewer, 
     if (!managesOrganization(viewer, base.organizationId)) throw userError('FORBIDDEN', '您不是该基地的管理员');
     const [existing] = await tx.select().from(annualReports).where(and(eq(annualReports.roundId, round.id), eq(annualReports.baseId, base.id)));
     if (existing) return { reportId: existing.id };
-    if (round.status !== 'open' || now > round.reportDueAt) throw userError('BAD_REQUEST', '本轮年度报告已截止填报');
+    if (round.status !== 'open' || now > (await dueAtFor(tx, round, base.id))) throw userError('BAD_REQUEST', '本轮年度报告已截止填报');
     const figures = freshReportFigures(await platformFigures(tx, base.id, round.year, now));
     const [row] = await tx.insert(annualReports).values({ roundId: round.id, baseId: base.id, figures }).onConflictDoNothing().returning();
     if (!row) {
@@ -69,6 +72,8 @@ async function loadReadableReport(db: DbOrTx, viewer: EvaluationViewer, reportId
     .innerJoin(evaluationRounds, eq(evaluationRounds.id, annualReports.roundId))
     .where(eq(annualReports.id, reportId));
   if (!row) throw userError('NOT_FOUND', '年度报告不存在');
+  // The base's own deadline (an extension) stands in for the round's everywhere below.
+  row.round = { ...row.round, reportDueAt: await dueAtFor(db, row.round, row.base.id) };
   const isManager = managesOrganization(viewer, row.base.organizationId);
   const isOffice = isOfficeViewer(viewer);
   if (!isManager && !isOffice) {

@@ -61,7 +61,7 @@ export async function evaluationRoundView(db: DbOrTx, viewer: EvaluationViewer, 
   const rows = await db
     .select({
       baseId: bases.id, number: bases.number, name: bases.name, districtCode: bases.districtCode, category: bases.category, status: bases.status, version: bases.version, validUntil: bases.validUntil,
-      reportId: annualReports.id, reportStatus: annualReports.status, submittedAt: annualReports.submittedAt,
+      reportId: annualReports.id, reportStatus: annualReports.status, submittedAt: annualReports.submittedAt, ownDueAt: evaluationRoundBases.dueAt,
     })
     .from(evaluationRoundBases)
     .innerJoin(bases, eq(bases.id, evaluationRoundBases.baseId))
@@ -81,7 +81,8 @@ export async function evaluationRoundView(db: DbOrTx, viewer: EvaluationViewer, 
     const visit = visits.find((v) => v.baseId === row.baseId);
     return {
       ...row,
-      reportState: reportState(row.reportStatus ? { status: row.reportStatus } : null, round.reportDueAt, now),
+      dueAt: row.ownDueAt ?? round.reportDueAt,
+      reportState: reportState(row.reportStatus ? { status: row.reportStatus } : null, row.ownDueAt ?? round.reportDueAt, now),
       assigned: mine.length,
       scored: mine.filter((a) => a.status === 'submitted').length,
       expertMean: meanScore(mine.filter((a) => a.status === 'submitted').map((a) => a.weightedScore)),
@@ -139,23 +140,23 @@ export async function sendEvaluationReminders(db: Database, now: Date, deps: Dep
     const open = await tx.select().from(evaluationRounds).where(eq(evaluationRounds.status, 'open'));
     let sent = 0;
     for (const round of open) {
-      const msLeft = round.reportDueAt.getTime() - now.getTime();
-      const kind = msLeft < 0 ? 'overdue' : msLeft <= 7 * 86_400_000 ? 'week' : null;
-      if (!kind) continue;
       const pending = await tx
-        .select({ baseId: bases.id, name: bases.name, organizationId: bases.organizationId, reminded: evaluationRoundBases.remindedKinds })
+        .select({ baseId: bases.id, name: bases.name, organizationId: bases.organizationId, reminded: evaluationRoundBases.remindedKinds, dueAt: evaluationRoundBases.dueAt })
         .from(evaluationRoundBases)
         .innerJoin(bases, eq(bases.id, evaluationRoundBases.baseId))
         .leftJoin(annualReports, and(eq(annualReports.roundId, round.id), eq(annualReports.baseId, bases.id)))
         .where(and(eq(evaluationRoundBases.roundId, round.id), sql`${annualReports.status} is distinct from 'submitted'`))
         .for('update', { of: evaluationRoundBases });
       for (const base of pending) {
-        if (base.reminded.includes(kind)) continue;
+        const dueAt = base.dueAt ?? round.reportDueAt;
+        const msLeft = dueAt.getTime() - now.getTime();
+        const kind = msLeft < 0 ? 'overdue' : msLeft <= 7 * 86_400_000 ? 'week' : null;
+        if (!kind || base.reminded.includes(kind)) continue;
         await tx
           .update(evaluationRoundBases)
           .set({ remindedKinds: [...base.reminded, kind] })
           .where(and(eq(evaluationRoundBases.roundId, round.id), eq(evaluationRoundBases.baseId, base.baseId)));
-        const due = formatBeijingDateTime(round.reportDueAt);
+        const due = formatBeijingDateTime(dueAt);
         await notifyUsers(
           tx,
           await usersOf(tx, base.organizationId, ['base_manager']),
@@ -168,5 +169,25 @@ export async function sendEvaluationReminders(db: Database, now: Date, deps: Dep
       }
     }
     return sent;
+  });
+}
+
+/** The office gives one base more time (a later deadline than the round's); the managers are told. */
+export async function extendReportDeadline(db: Database, viewer: EvaluationViewer, input: { roundId: string; baseId: string; dueAt: string; reason: string }, deps: Deps) {
+  return db.transaction(async (tx) => {
+    const round = await loadRound(tx, input.roundId, { lock: true });
+    if (round.status !== 'open') throw userError('BAD_REQUEST', '本轮已截止填报，不能再延期');
+    const dueAt = new Date(input.dueAt);
+    if (dueAt <= round.reportDueAt) throw userError('BAD_REQUEST', '延期后的截止时间须晚于本轮截止时间');
+    const [row] = await tx
+      .update(evaluationRoundBases)
+      .set({ dueAt, remindedKinds: [] })
+      .where(and(eq(evaluationRoundBases.roundId, round.id), eq(evaluationRoundBases.baseId, input.baseId)))
+      .returning();
+    if (!row) throw userError('NOT_FOUND', '该基地不在本轮考核范围内');
+    const [base] = await tx.select().from(bases).where(eq(bases.id, input.baseId));
+    await appendAudit(tx, { actorUserId: viewer.userId, action: 'evaluation.deadline_extended', entityType: 'evaluation_round', entityId: round.id, data: { baseId: input.baseId, dueAt: input.dueAt, reason: input.reason } });
+    await notifyUsers(tx, await usersOf(tx, base!.organizationId, ['base_manager']), { title: `${round.year} 年度报告截止时间已延长`, body: `${base!.name} 的年度报告可在 ${formatBeijingDateTime(dueAt)} 前提交。${input.reason}`, link: '/portal/annual-reports' }, deps.publicUrl);
+    return { ok: true, dueAt };
   });
 }
