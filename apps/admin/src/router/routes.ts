@@ -13,7 +13,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' | 'funding' | 'fundingDesk' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' | 'funding' | 'fundingDesk' | 'evaluation' | 'myEvaluations' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -144,6 +144,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'alliance-detail',
         component: () => import('#/views/alliances/detail/index.vue'),
         meta: { roles: OFFICE_ROLES, titleKey: 'alliancesOffice.title', activeMenu: 'alliances' },
+      },
+      {
+        path: 'evaluation',
+        name: 'evaluation',
+        component: () => import('#/views/evaluation/rounds/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'evaluation.menu', menu: { order: 34, icon: 'evaluation' } },
+      },
+      {
+        path: 'evaluation/rectifications',
+        name: 'evaluation-rectifications',
+        component: () => import('#/views/evaluation/rectifications/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'evaluation.rectifications.title', activeMenu: 'evaluation' },
+      },
+      {
+        path: 'evaluation/:id',
+        name: 'evaluation-round',
+        component: () => import('#/views/evaluation/round/index.vue'),
+        meta: { roles: OFFICE_ROLES, titleKey: 'evaluation.menu', activeMenu: 'evaluation' },
+      },
+      {
+        path: 'my-evaluations',
+        name: 'my-evaluations',
+        component: () => import('#/views/evaluation/mine/index.vue'),
+        meta: { roles: ['expert'], titleKey: 'evaluation.mine.menu', menu: { order: 27, icon: 'myEvaluations' } },
       },
       {
         path: 'funding',
