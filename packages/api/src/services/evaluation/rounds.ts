@@ -97,7 +97,23 @@ export async function evaluationRoundView(db: DbOrTx, viewer: EvaluationViewer, 
     };
   });
   const overdue = list.filter((r) => r.reportState === 'overdue');
-  return { round: { ...round, actions: roundActionsFor(round, { isOffice: office, isManager: false }) }, bases: list, overdueCount: overdue.length };
+  // Outcomes by district and by category, for the round's charts ('none' = not decided yet).
+  const tally = (keyOf: (r: (typeof list)[number]) => string) => {
+    const groups = new Map<string, Record<EvaluationOutcome | 'none', number>>();
+    for (const r of list) {
+      const g = groups.get(keyOf(r)) ?? { excellent: 0, pass: 0, rectify: 0, fail: 0, none: 0 };
+      g[r.outcome ?? 'none'] += 1;
+      groups.set(keyOf(r), g);
+    }
+    return [...groups].map(([key, counts]) => ({ key, counts })).sort((a, b) => a.key.localeCompare(b.key));
+  };
+  return {
+    round: { ...round, actions: roundActionsFor(round, { isOffice: office, isManager: false }) },
+    bases: list,
+    overdueCount: overdue.length,
+    byDistrict: tally((r) => r.districtCode),
+    byCategory: tally((r) => r.category),
+  };
 }
 
 /** Ends reporting (no more drafts saved or submitted) and starts the evaluation; bases still without a report stay flagged. */
