@@ -114,7 +114,7 @@ describe('annual evaluation', () => {
   });
 
   step('the office re-checks: passed, the rectification is closed', async () => {
-    await signInAdmin(office, platform.baseUrl, 'office@demo.ssb.local', '/evaluation/rectifications');
+    await office.goto(`${platform.baseUrl}/admin/evaluation/rectifications`);
     const card = office.locator('[data-testid=rectification-card]').filter({ hasText: BASE });
     await card.getByText('已招聘两名专职讲解员并完成培训。').waitFor();
     await card.locator('[data-testid=rect-recheckPass]').click();
