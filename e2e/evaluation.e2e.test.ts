@@ -64,6 +64,7 @@ describe('annual evaluation', () => {
     for (const d of ['facilities', 'exhibits', 'guides', 'education', 'new_media', 'management']) await field(page, `text-${d}`).fill(`本年度${d}工作情况（端到端测试）。`);
     await field(page, 'answer-highlights').fill('开展科学家精神进校园活动。');
     await expect.poll(() => page.locator('[data-testid=autosave-status]').textContent(), { timeout: 15_000 }).toContain('已自动保存');
+    await screenshot(page, 'evaluation-annual-report');
     await page.locator('[data-testid=submit-annual-report]').click();
     await expect.poll(() => page.locator('.page-head').textContent()).toContain('已提交');
   });
@@ -102,6 +103,7 @@ describe('annual evaluation', () => {
     await office.locator('[data-testid=decide-preview]').getByText('整改中').waitFor();
     await office.locator('[data-testid=decide-confirm]').click();
     await expect.poll(() => row.locator('[data-testid=outcome]').textContent()).toBe('限期整改');
+    await screenshot(office, 'evaluation-round');
   });
 
   step('base@ answers the point with evidence', async () => {
