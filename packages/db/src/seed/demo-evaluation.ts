@@ -76,7 +76,7 @@ export async function seedDemoEvaluation(db: DbOrTx) {
   if (!byNumber(6) || !office || !expert) return;
   const now = new Date();
 
-  // Two bases of the 2022 batch that the 2023 round ended: named, then revoked.
+  // Two bases of the 2023 batch that the 2023 round ended: named, then revoked (kept out of the 2022 batch's demo facts).
   const extra = [];
   for (const [i, spec] of [
     { n: 7, name: '京西矿冶科技史陈列馆（演示）', district: '110109', category: '重大科技工程纪念馆（遗迹）' },
@@ -86,12 +86,12 @@ export async function seedDemoEvaluation(db: DbOrTx) {
     const [base] = await db
       .insert(bases)
       .values({
-        number: `京科精基地-2022-00${spec.n}`, organizationId: org.id, name: spec.name, batchYear: 2022, category: spec.category, districtCode: spec.district,
-        namedOn: '2022-05-30', validUntil: '2027-05-29', status: 'active', introduction: '演示基地。', address: `北京市示例路${spec.n}号`,
+        number: `京科精基地-2023-00${spec.n - 6}`, organizationId: org.id, name: spec.name, batchYear: 2023, category: spec.category, districtCode: spec.district,
+        namedOn: '2023-05-30', validUntil: '2028-05-29', status: 'active', introduction: '演示基地。', address: `北京市示例路${spec.n}号`,
         openingHours: [3, 5, 6].map((weekday) => ({ weekday, opens: '09:00', closes: '16:00' })), isDemo: true,
       })
       .returning();
-    await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${base!.number}）`, at: new Date('2022-05-30T02:00:00Z') });
+    await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${base!.number}）`, at: new Date('2023-05-30T02:00:00Z') });
     extra.push(base!);
   }
 
