@@ -103,6 +103,13 @@ export const OPEN_DATA_OPENAPI = {
         responses: { 200: { description: '全部已批准的联盟', content: json('AllianceList') } },
       },
     },
+    '/evaluations': {
+      get: {
+        summary: '年度考核：每轮已结束考核的参加基地数、提交报告数和各考核结果的数量',
+        operationId: 'listEvaluations',
+        responses: { 200: { description: '按年度倒序的已结束考核轮次', content: json('EvaluationList') } },
+      },
+    },
     '/funding/calls': {
       get: {
         summary: '专项活动工作经费：已发布的申报通知及其资金总额、已承诺、已拨付、可用余额',

@@ -1,6 +1,7 @@
 import { ALLIANCE_KINDS, ALLIANCE_MEMBER_ROLES } from '@ssb/domain/alliances';
 import { AUDIENCES, RESOURCE_TYPES } from '@ssb/domain/bases';
 import { DISTRICT_CODES } from '@ssb/domain/districts';
+import { EVALUATION_OUTCOMES } from '@ssb/domain/evaluation';
 import { SPIRIT_ELEMENTS } from '@ssb/domain/spirit';
 import { z } from 'zod';
 
@@ -60,6 +61,8 @@ export const ZOpenBase = named(
     status: z.enum(['active', 'rectification']),
     namedOn: day,
     validUntil: day,
+    latestOutcome: z.enum(EVALUATION_OUTCOMES).nullable().meta({ description: '最近一次年度考核结果：excellent 优秀 / pass 合格 / rectify 限期整改 / fail 不合格；尚未考核为 null' }),
+    latestOutcomeYear: z.number().int().nullable().meta({ description: '最近一次考核的年度' }),
     address: z.string(),
     introduction: z.string(),
     openingHours: z
@@ -161,3 +164,19 @@ export const ZOpenFundingCall = named(
   }),
 );
 export const ZOpenFundingCallList = named('FundingCallList', z.strictObject({ items: z.array(ZOpenFundingCall) }));
+
+export const ZOpenEvaluationRound = named(
+  'EvaluationRound',
+  z.strictObject({
+    year: z.number().int().meta({ description: '考核年度' }),
+    bases: z.number().int().meta({ description: '参加考核的基地数' }),
+    reported: z.number().int().meta({ description: '提交年度报告的基地数' }),
+    excellent: z.number().int().meta({ description: '优秀' }),
+    pass: z.number().int().meta({ description: '合格' }),
+    rectify: z.number().int().meta({ description: '限期整改' }),
+    fail: z.number().int().meta({ description: '不合格' }),
+    revoked: z.number().int().meta({ description: '撤销（不合格，或整改复查未通过）' }),
+  }),
+  '一轮已结束的年度考核的结果统计',
+);
+export const ZOpenEvaluationList = named('EvaluationList', z.strictObject({ items: z.array(ZOpenEvaluationRound) }));

@@ -74,6 +74,7 @@ export const OPEN_DATA_ROUTES: Array<{ path: string; handler: Handler }> = [
     },
   },
   { path: '/alliances', handler: async (deps) => openData.listOpenAlliances(deps.db) },
+  { path: '/evaluations', handler: async (deps) => openData.openEvaluations(deps.db) },
   { path: '/funding/calls', handler: async (deps) => ({ items: await openData.openFundingCalls(deps.db) }) },
   { path: '/funding/awards.csv', handler: async (deps, _request, reply) => csv(reply, 'funding-awards.csv', await openData.openFundingAwardsCsv(deps.db)) },
 ];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, sendFundingReminders, startAuditChainer, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
+import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueRegistrationSweep, enqueueTermReminders, expireDueBases, purgeExpiredSessions, REGISTRATION_SWEEP_EVERY_MS, sendEvaluationReminders, sendFundingReminders, startAuditChainer, startJobWorker, type AppRouter, type ApiDeps } from '@ssb/api';
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
@@ -201,6 +201,7 @@ export async function createServer(options: CreateServerOptions = {}) {
     expireDueBases(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'base expiry failed'));
     void queueTermReminders();
     sendFundingReminders(database.db, beijingToday(), publicUrl).catch((error: unknown) => server.log.warn({ err: error }, 'funding reminders failed'));
+    sendEvaluationReminders(database.db, new Date(), { publicUrl }).catch((error: unknown) => server.log.warn({ err: error }, 'annual report reminders failed'));
   }, 3600_000);
   housekeeping.unref();
   server.addHook('onClose', async () => clearInterval(housekeeping));

@@ -33,6 +33,7 @@ export { sendFundingReminders } from './services/funding/reminders.ts';
 export { exportFundingWorkbook } from './services/funding/dashboard.ts';
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { enqueueTermReminders, sendTermReminders } from './services/base-register/term-reminders.ts';
+export { sendEvaluationReminders } from './services/evaluation/rounds.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';

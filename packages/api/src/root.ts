@@ -21,6 +21,7 @@ import { alliancesRouter } from './routers/alliances.ts';
 import { activityCampaignsRouter } from './routers/activity-campaigns.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { eventReportsRouter } from './routers/event-reports.ts';
+import { evaluationRouter } from './routers/evaluation.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -47,6 +48,7 @@ export const appRouter = createTRPCRouter({
   activityCampaigns: activityCampaignsRouter,
   funding: fundingRouter,
   eventReports: eventReportsRouter,
+  evaluation: evaluationRouter,
 });
 
 export type AppRouter = typeof appRouter;

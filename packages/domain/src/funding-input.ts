@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUDGET_CHANGE_KINDS, DEFAULT_CHANGE_THRESHOLD_PERCENT, DEFAULT_COST_CATEGORIES, DEFAULT_TRANCHE_PERCENTS, FUNDING_KINDS, FUNDING_TARGET_KEYS, isTrancheSplit, parseYuan } from './funding.ts';
 import { ZReviewCriteriaInput } from './review-criteria.ts';
+import { EVALUATION_OUTCOMES } from './evaluation.ts';
 
 /** Input schemas of special activity funding, used by the pages and by the `funding.*` procedures. */
 
@@ -56,6 +57,8 @@ export const ZFundingCallFields = z
       .refine(isTrancheSplit, { error: '各期拨款比例之和须为 100%' }),
     /** The working group: users holding `funding_reviewer`. */
     groupMemberIds: z.array(id).max(FUNDING_LIMITS.groupMax).default([]),
+    /** The lowest latest evaluation outcome an applying base may hold (e.g. 'pass' = 合格 or better); null asks none. */
+    minOutcome: z.enum(EVALUATION_OUTCOMES, { error: '考核结果要求不正确' }).nullable().default(null),
   })
   .refine((c) => new Date(c.closesAt).getTime() > new Date(c.opensAt).getTime(), { error: '截止时间须晚于开始时间', path: ['closesAt'] })
   .refine((c) => c.maxPerProject <= c.pool, { error: '单项上限不能超过资金总额', path: ['maxPerProject'] })

@@ -3,6 +3,7 @@
  * application and its grant as data, the budget-change rule, eligibility and the commitment ledger's sums.
  * No zod here (see `funding-input.ts`), so the public site can import labels and formatting.
  */
+import { EVALUATION_OUTCOME_LABELS, outcomeAtLeast, type EvaluationOutcome } from './evaluation.ts';
 
 // ─── Money ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -318,6 +319,9 @@ export function fundingEligibilityProblems(input: {
   kind: FundingKind;
   viaAlliance: boolean;
   overdueReports: ReadonlyArray<{ title: string; dueOn: string }>;
+  /** The call's minimum evaluation outcome and the base's latest one (`outcomeAtLeast`). */
+  minOutcome?: EvaluationOutcome | null;
+  latestOutcome?: EvaluationOutcome | null;
 }): string[] {
   const problems: string[] = [];
   if (!isCallOpen(input.call, input.now)) problems.push('本次申报不在开放时间内');
@@ -325,6 +329,9 @@ export function fundingEligibilityProblems(input: {
   if (!input.call.kinds.includes(input.kind)) problems.push('本次申报不接受该类项目');
   if (input.viaAlliance && !input.call.allowAlliances) problems.push('本次申报不接受联盟申请');
   if (input.viaAlliance && input.kind !== 'joint') problems.push('联盟只能申请联合行动项目');
+  if (input.minOutcome && !outcomeAtLeast(input.latestOutcome, input.minOutcome)) {
+    problems.push(`本次申报要求基地最近一次年度考核结果为“${EVALUATION_OUTCOME_LABELS[input.minOutcome].zh}”或以上${input.latestOutcome ? `（最近一次为“${EVALUATION_OUTCOME_LABELS[input.latestOutcome].zh}”）` : '（尚无考核结果）'}`);
+  }
   for (const report of input.overdueReports) problems.push(`项目《${report.title}》的结项报告已逾期（应于 ${report.dueOn} 前提交），请先提交`);
   return problems;
 }

@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/campaigns/:id', name: 'campaign', component: () => import('../views/campaigns/detail/index.vue'), meta: { titleKey: 'campaigns.title' } },
   { path: '/alliances', name: 'alliances', component: () => import('../views/alliances/list/index.vue'), meta: { titleKey: 'alliances.title' } },
   { path: '/alliances/:id', name: 'alliance', component: () => import('../views/alliances/detail/index.vue'), meta: { titleKey: 'alliances.title' } },
+  { path: '/evaluations', name: 'evaluations', component: () => import('../views/evaluations/index.vue'), meta: { titleKey: 'evaluationPublic.title' } },
   { path: '/funding', name: 'funding', component: () => import('../views/funding/index.vue'), meta: { titleKey: 'funding.title' } },
   { path: '/funding/calls/:id', name: 'funding-call', component: () => import('../views/funding/call/index.vue'), meta: { titleKey: 'funding.title' } },
   { path: '/notices', name: 'notices', component: () => import('../views/notices/list/index.vue'), meta: { titleKey: 'notice.nav' } },

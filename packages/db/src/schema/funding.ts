@@ -2,6 +2,7 @@ import {
   BUDGET_CHANGE_KINDS, BUDGET_CHANGE_STATUSES, FUNDING_CALL_STATUSES, FUNDING_KINDS, FUNDING_STATUSES, LEDGER_KINDS,
   type BudgetLine, type FundingKind, type FundingTargets,
 } from '@ssb/domain/funding';
+import { EVALUATION_OUTCOMES } from '@ssb/domain/evaluation';
 import type { ReviewCriterion } from '@ssb/domain/selection';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -35,6 +36,8 @@ export const fundingCalls = pgTable(
     reportDueDays: integer().notNull().default(30),
     /** How an award is paid: percentages in order (the first on the agreement, the last after acceptance); they sum to 100. */
     tranchePercents: jsonb().$type<number[]>().notNull().default([70, 30]),
+    /** The lowest latest evaluation outcome an applying base may hold (e.g. 合格); null asks none. */
+    minOutcome: text({ enum: EVALUATION_OUTCOMES }),
     /** When eligible bases were told of the call (once, on publishing). */
     notifiedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id),

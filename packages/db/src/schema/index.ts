@@ -16,3 +16,4 @@ export * from './alliances.ts';
 export * from './event-registrations.ts';
 export * from './activity-campaigns.ts';
 export * from './funding.ts';
+export * from './evaluation.ts';

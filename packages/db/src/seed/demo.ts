@@ -12,6 +12,7 @@ import { seedDemoNominations } from './demo-nominations.ts';
 import { seedDemoEventReport, seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoEvents } from './events.ts';
 import { seedDemoFunding } from './demo-funding.ts';
+import { seedDemoEvaluation } from './demo-evaluation.ts';
 import { seedDemoAlliances } from './demo-alliances.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoRenewal } from './demo-renewal.ts';
@@ -158,6 +159,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoFunding(db, DEMO_PASSWORD);
   await seedDemoEventReport(db);
   await seedDemoRenewal(db, DEMO_PASSWORD);
+  await seedDemoEvaluation(db);
   return accounts.map(({ email, role, organization }) => ({ email, role, organization }));
 }
 

@@ -125,7 +125,7 @@ export async function seedDemoBases(db: DbOrTx) {
         namedOn: '2022-05-30',
         validUntil: '2027-05-29',
         status: isRectifying ? 'rectification' : 'active',
-        statusNote: isRectifying ? '2024 年度评估：讲解队伍不足，限期半年整改' : null,
+        statusNote: isRectifying ? '2023 年度考核结果：限期整改。讲解队伍不足，展陈更新滞后' : null,
         introduction: spec.introduction,
         address: spec.address,
         openingHours: [...spec.openingHours],

@@ -3,6 +3,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { accountRoutes } from './accounts.ts';
 import { allianceRoutes } from './alliances.ts';
 import { authRoutes, commonRoutes, fallbackRoutes, homeRoutes } from './core.ts';
+import { evaluationRoutes } from './evaluation.ts';
 import { fundingRoutes } from './funding.ts';
 import { platformContentRoutes } from './platform-content.ts';
 import { registerRoutes } from './register.ts';
@@ -21,7 +22,7 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     titleKey?: string;
     /** Shown in the side menu, in this order, with this icon. */
-    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' | 'funding' | 'fundingDesk' };
+    menu?: { order: number; icon: 'home' | 'users' | 'organizations' | 'recommenders' | 'campaigns' | 'intake' | 'paper' | 'audit' | 'statistics' | 'review' | 'myReviews' | 'decisions' | 'notices' | 'register' | 'alliances' | 'activityCampaigns' | 'funding' | 'fundingDesk' | 'evaluation' | 'myEvaluations' };
     /** The menu item to highlight on a page that is not itself in the menu. */
     activeMenu?: string;
   }
@@ -40,6 +41,7 @@ export const routes: RouteRecordRaw[] = [
       ...reviewRoutes,
       ...registerRoutes,
       ...allianceRoutes,
+      ...evaluationRoutes,
       ...platformContentRoutes,
       ...fundingRoutes,
       ...systemRoutes,

@@ -2,7 +2,8 @@ import type { DbOrTx } from '@ssb/db';
 import { rowsOf, schema } from '@ssb/db';
 import { districtName } from '@ssb/domain/districts';
 import { beijingClock, isOpenAt, type BeijingClock } from '@ssb/domain/opening-hours';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { latestOutcomeOf } from '../evaluation/outcomes.ts';
 import { userError } from '../errors.ts';
 
 /** Bases the public sees: named and not revoked or expired. */
@@ -128,6 +129,8 @@ export async function getBasePage(db: DbOrTx, baseId: string, now = new Date()) 
     ...base,
     districtName: districtName(base.districtCode),
     isOpenNow: isOpenAt(base.openingHours, now),
+    /** The latest evaluation outcome (优秀/合格/限期整改/不合格) and its year, or null before the first. */
+    latestOutcome: await latestOutcomeOf(db, base.id),
     // The first image is the cover shown as a thumbnail.
     resources: resources.map(({ descriptionText, media, ...r }) => ({ ...r, summary: descriptionText.slice(0, 80), coverKey: media.find((m) => m.kind === 'image')?.key ?? null })),
   };

@@ -13,6 +13,7 @@ import { notifyOffice } from '../alliances/alliance-rows.ts';
 import { userError } from '../errors.ts';
 import { linkableEvents } from './events.ts';
 import { listFundingFiles, missingAttachments } from './files.ts';
+import { latestOutcomeOf } from '../evaluation/outcomes.ts';
 import {
   applicantOrganizations, baseNames, budgetLines, grantFigures, isOfficeViewer, loadApplication, loadCall, loadOwnApplication, writeBudgetLines,
   type ApplicationRow, type CallRow, type Deps, type FundingViewer,
@@ -80,6 +81,8 @@ export async function createFundingApplication(db: DbOrTx, viewer: FundingViewer
       kind: input.kind,
       viaAlliance: Boolean(input.allianceId),
       overdueReports: await overdueReportsOf(tx, base.organizationId, beijingToday(now)),
+      minOutcome: call.minOutcome,
+      latestOutcome: (await latestOutcomeOf(tx, base.id))?.outcome ?? null,
     });
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));
     const [row] = await tx
@@ -169,7 +172,7 @@ export async function submitFundingApplication(db: DbOrTx, viewer: FundingViewer
     const call = await loadCall(tx, app.callId);
     if (!isCallOpen(call, now)) throw userError('BAD_REQUEST', '申报已截止，不能再提交');
     const [base] = await tx.select().from(schema.bases).where(eq(schema.bases.id, app.baseId));
-    const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)) });
+    const eligibility = fundingEligibilityProblems({ call, now, baseStatus: base!.status, kind: app.kind, viaAlliance: Boolean(app.allianceId), overdueReports: await overdueReportsOf(tx, app.organizationId, beijingToday(now)), minOutcome: call.minOutcome, latestOutcome: (await latestOutcomeOf(tx, base!.id))?.outcome ?? null });
     const missing = (await missingAttachments(tx, app, call.requiredAttachments)).map((label) => `请上传附件“${label}”`);
     const problems = [...eligibility, ...submitProblems(app, call, await budgetLines(tx, app.id, 0)), ...missing];
     if (problems.length) throw userError('BAD_REQUEST', problems.join('；'));

@@ -27,6 +27,7 @@ function callValues(input: TFundingCallFields) {
     changeThresholdPercent: input.changeThresholdPercent,
     reportDueDays: input.reportDueDays,
     tranchePercents: input.tranchePercents,
+    minOutcome: input.minOutcome ?? null,
   };
 }
 

@@ -6,6 +6,8 @@ import { SPIRIT_ELEMENTS } from '@ssb/domain/spirit';
 import { renderCsv } from '@ssb/documents';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { PUBLIC_BASE_STATUSES } from '../base-profile/public-bases.ts';
+import { latestOutcomes, publicEvaluationSummary } from '../evaluation/outcomes.ts';
+import { EVALUATION_OUTCOME_LABELS, type EvaluationOutcome } from '@ssb/domain/evaluation';
 
 /**
  * Open data (开放数据): the register of bases and the published resources, read-only. Only what the
@@ -68,6 +70,17 @@ const publishedResource = and(eq(schema.resources.status, 'published'), publicBa
 
 const withDistrict = <T extends { districtCode: string }>(b: T) => ({ ...b, districtName: districtName(b.districtCode) });
 
+/** Each base with its latest evaluation outcome (null before its first) beside its status and term. */
+async function withOutcomes<T extends { id: string }>(db: DbOrTx, rows: T[]): Promise<Array<T & { latestOutcome: EvaluationOutcome | null; latestOutcomeYear: number | null }>> {
+  const outcomes = await latestOutcomes(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, latestOutcome: outcomes.get(r.id)?.outcome ?? null, latestOutcomeYear: outcomes.get(r.id)?.year ?? null }));
+}
+
+/** Per closed evaluation round: the year, bases in scope, reports submitted and the count of each outcome. */
+export async function openEvaluations(db: DbOrTx) {
+  return { items: (await publicEvaluationSummary(db)).map((r) => ({ year: r.year, bases: r.bases, reported: r.reported, ...r.counts })) };
+}
+
 export async function listOpenBases(db: DbOrTx, page: OpenPage) {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(schema.bases).where(publicBase);
   const rows = await db
@@ -77,12 +90,12 @@ export async function listOpenBases(db: DbOrTx, page: OpenPage) {
     .orderBy(asc(schema.bases.number))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total, ...page, items: rows.map(withDistrict) };
+  return { total, ...page, items: await withOutcomes(db, rows.map(withDistrict)) };
 }
 
 export async function getOpenBase(db: DbOrTx, id: string) {
   const [row] = await db.select(baseColumns).from(schema.bases).where(and(eq(schema.bases.id, id), publicBase));
-  return row ? withDistrict(row) : null;
+  return row ? (await withOutcomes(db, [withDistrict(row)]))[0]! : null;
 }
 
 export async function listOpenResources(db: DbOrTx, links: OpenDataLinks, page: OpenPage & { baseId?: string; type?: ResourceType }) {
@@ -121,7 +134,7 @@ const hoursText = (hours: Array<{ weekday: number; opens: string; closes: string
 
 /** The whole register as CSV (UTF-8 with BOM, so Excel shows Chinese), in register-number order. */
 export async function openBasesCsv(db: DbOrTx) {
-  const rows = (await db.select(baseColumns).from(schema.bases).where(publicBase).orderBy(asc(schema.bases.number))).map(withDistrict);
+  const rows = await withOutcomes(db, (await db.select(baseColumns).from(schema.bases).where(publicBase).orderBy(asc(schema.bases.number))).map(withDistrict));
   return renderCsv(rows, [
     { header: '编号', value: 'number' },
     { header: '基地名称', value: 'name' },
@@ -131,6 +144,7 @@ export async function openBasesCsv(db: DbOrTx) {
     { header: '状态', value: (r) => BASE_STATUS_LABELS[r.status].zh },
     { header: '命名日期', value: 'namedOn' },
     { header: '有效期至', value: 'validUntil' },
+    { header: '最近考核结果', value: (r) => (r.latestOutcome ? `${r.latestOutcomeYear} 年度 ${EVALUATION_OUTCOME_LABELS[r.latestOutcome].zh}` : '') },
     { header: '地址', value: 'address' },
     { header: '开放时间', value: (r) => hoursText(r.openingHours) },
     { header: '预约方式', value: 'bookingInfo' },
