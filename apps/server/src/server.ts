@@ -6,6 +6,7 @@ import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueReg
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
+import { seedDemoMaterialFiles } from '@ssb/api/services/materials/demo-material-files';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -71,6 +72,8 @@ export async function createServer(options: CreateServerOptions = {}) {
   };
   // The demo resources' pictures and video are made with ffmpeg; without it they stay without media.
   if (seeded) await seedDemoResourceMedia(deps).catch((error: Error) => console.warn('demo resource media not made:', error.message));
+  // So are the demo applications' photos and videos (the rows come from the seed, the bytes from here).
+  if (seeded) await seedDemoMaterialFiles(deps).catch((error: Error) => console.warn('demo material files not made:', error.message));
 
   const logger: FastifyServerOptions['logger'] =
     env.LOG_LEVEL === 'silent'

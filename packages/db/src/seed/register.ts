@@ -1,15 +1,16 @@
 import { makeUscc } from '@ssb/domain/uscc';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { applications, baseStatusEvents, bases, campaigns, organizations, selectionDecisions } from '../schema/index.ts';
+import { baseStatusEvents, bases, campaigns, organizations } from '../schema/index.ts';
 import { seedOrganization } from './factories.ts';
 
 const WEEKDAYS_TUE_SUN = [2, 3, 4, 5, 6, 7];
 const hours = (days: number[], opens: string, closes: string) => days.map((weekday) => ({ weekday, opens, closes }));
 
 /**
- * Six fictional bases of the 2022 batch, so that the shared-resource platform has bases to show.
- * Nothing of the open demo campaign is named: that path is for the visitor to walk.
+ * Six fictional bases of the 2022 batch, so that the shared-resource platform has bases to show; their
+ * 2022 nominations, review, notice and decisions follow in `demo-2022.ts`. Nothing of the open demo
+ * campaign is named: that path is for the visitor to walk.
  */
 const DEMO_BASES = [
   {
@@ -105,19 +106,12 @@ export async function seedDemoBases(db: DbOrTx) {
       contactEmail: `base${i + 1}@demo.ssb.local`,
       isDemo: true,
     });
-    // A unit nominated in 2022 is named from its nomination; the others come from earlier paper records.
-    const [application] = await db
-      .select({ id: applications.id })
-      .from(applications)
-      .where(and(eq(applications.campaignId, campaign.id), eq(applications.organizationId, organization.id)))
-      .limit(1);
     const isRectifying = i === 4;
     const [base] = await db
       .insert(bases)
       .values({
         number,
         organizationId: organization.id,
-        applicationId: application?.id ?? null,
         name: spec.name,
         batchYear: 2022,
         category: spec.category,
@@ -138,12 +132,6 @@ export async function seedDemoBases(db: DbOrTx) {
     await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${number}）`, at: new Date('2022-05-30T02:00:00Z') });
     if (isRectifying) {
       await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: 'active', toStatus: 'rectification', reason: base!.statusNote, at: new Date('2024-11-15T02:00:00Z') });
-    }
-    if (application) {
-      await db
-        .insert(selectionDecisions)
-        .values({ applicationId: application.id, campaignId: campaign.id, outcome: 'named', decidedAt: new Date('2022-05-30T02:00:00Z') })
-        .onConflictDoNothing();
     }
     created.push(base!);
   }
