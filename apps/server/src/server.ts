@@ -17,6 +17,7 @@ import { registerJsonLimits } from './json-limits.ts';
 import { serializeError } from './log-errors.ts';
 import { registerEventExportRoutes } from './event-exports.ts';
 import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
+import { registerBasePhotoRoutes } from './base-photos.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -162,6 +163,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   await registerUploads(server, deps, env.DATA_DIR);
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
+  registerBasePhotoRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
   registerBaseRegisterExportRoutes(server, deps);
   registerEventExportRoutes(server, deps);

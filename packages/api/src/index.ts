@@ -30,6 +30,7 @@ export { attachReportPhoto, findReportPhoto } from './services/event-reports/rep
 export { expireDueBases } from './services/base-register/change-base-status.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
+export { attachBasePhoto, findBasePhoto } from './services/base-profile/base-photos.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
 export { PROCEDURE_POLICY, ROUTE_POLICY, type Rule, type Who } from './policy.ts';

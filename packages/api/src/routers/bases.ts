@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.ts';
 import { listManagedBases } from '../services/base-profile/managed-bases.ts';
 import { getBasePage, listBaseDirectory } from '../services/base-profile/public-bases.ts';
+import { arrangeBasePhotos } from '../services/base-profile/base-photos.ts';
 import { getMyBaseProfile, updateBaseProfile } from '../services/base-profile/update-profile.ts';
 
 
@@ -34,4 +35,9 @@ export const basesRouter = {
   updateProfile: baseManagerProcedure
     .input(ZBaseProfile.extend({ baseId: z.uuid(), version: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => updateBaseProfile(ctx.db, viewerOf(ctx), input)),
+
+  /** Reorders or removes the base's photos (they are added by POST /files/bases/:baseId/photos). */
+  arrangePhotos: baseManagerProcedure
+    .input(z.object({ baseId: z.uuid(), version: z.number().int().min(1), keys: z.array(z.string().regex(/^[0-9a-f-]{36}\.(jpg|png)$/)).max(6) }))
+    .mutation(({ ctx, input }) => arrangeBasePhotos(ctx, viewerOf(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -87,7 +87,21 @@ const DEMO_BASES = [
   },
 ] as const;
 
-export async function seedDemoBases(db: DbOrTx) {
+const DAY_MS = 86400_000;
+const beijingDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
+
+/** The closures base@'s base announces: a works closure soon, and the next National Day week. */
+function demoClosures(now: number) {
+  const today = beijingDay(now);
+  const year = Number(today.slice(0, 4));
+  const nationalDay = today > `${year}-10-07` ? year + 1 : year;
+  return [
+    { startsOn: beijingDay(now + 20 * DAY_MS), endsOn: beijingDay(now + 22 * DAY_MS), note: '展厅改陈，暂停开放（演示）' },
+    { startsOn: `${nationalDay}-10-01`, endsOn: `${nationalDay}-10-07`, note: '国庆假期闭馆' },
+  ].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+}
+
+export async function seedDemoBases(db: DbOrTx, now = Date.now()) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.year, 2022));
   if (!campaign) return [];
   const created = [];
@@ -123,6 +137,7 @@ export async function seedDemoBases(db: DbOrTx) {
         introduction: spec.introduction,
         address: spec.address,
         openingHours: [...spec.openingHours],
+        closures: i === 0 ? demoClosures(now) : [],
         bookingInfo: spec.bookingInfo,
         phone: spec.phone,
         scientists: [...spec.scientists],

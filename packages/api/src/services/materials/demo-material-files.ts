@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, link, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,9 +67,10 @@ export async function seedDemoMaterialFiles(deps: { db: Database; files: FileSto
       const { photos, video } = await makeMaterialFiles(dir);
       for (const [i, row] of missing.entries()) {
         const file = row.kind === 'photo' ? photos[i % photos.length]! : video;
-        // putFile moves its source, and each generated file is used many times.
+        // putFile moves its source, and each generated file is used many times: a hard link costs no copy
+        // (the store never writes a file in place), a copy where links are refused.
         const copy = `${file.path}.${randomUUID()}`;
-        await copyFile(file.path, copy);
+        await link(file.path, copy).catch(() => copyFile(file.path, copy));
         await deps.files.putFile(row.storageKey, copy);
         const { path: _path, ...facts } = file;
         await deps.db
