@@ -73,8 +73,9 @@ export async function createServer(options: CreateServerOptions = {}) {
   };
   // The demo resources' pictures and video are made with ffmpeg; without it they stay without media.
   if (seeded) await seedDemoResourceMedia(deps).catch((error: Error) => console.warn('demo resource media not made:', error.message));
-  // So are the demo applications' photos and videos (the rows come from the seed, the bytes from here).
-  if (seeded) await seedDemoMaterialFiles(deps).catch((error: Error) => console.warn('demo material files not made:', error.message));
+  // So are the demo applications' photos and videos (the rows come from the seed, the bytes from here), also when
+  // `pnpm cli db:seed` wrote the rows: only files not yet stored are made, so a later start costs a few stats.
+  if (env.SEED_DEMO) await seedDemoMaterialFiles(deps).catch((error: Error) => console.warn('demo material files not made:', error.message));
 
   const logger: FastifyServerOptions['logger'] =
     env.LOG_LEVEL === 'silent'
