@@ -17,7 +17,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchBrowser();
   office = await apiSession(platform.baseUrl, 'office@demo.ssb.local');
-  campaignId = (await platform.database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
+  campaignId = (await platform.database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) }))!.id;
 });
 
 afterAll(async () => {

@@ -69,6 +69,8 @@ describe('booking a resource from its page', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator('[data-testid=booking-starts]').inputValue()).toBe(inDays(14));
     expect(await page.locator('[data-testid=booking-ends]').inputValue()).toBe(inDays(17));
+    // Whatever order the browser shows a date input in, the page spells the day out in Chinese.
+    expect(await page.locator('[data-testid=booking-starts-spelled]').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日星期[一二三四五六日]$/);
     expect(await calendar.locator(`[data-day="${inDays(15)}"]`).getAttribute('aria-label')).toContain('已选');
     await screenshot(page, 'public-booking-picked-1440');
 

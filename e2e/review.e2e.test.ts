@@ -6,7 +6,7 @@ import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts
 import { launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
- * Expert review in the browser. The 2022 demo nominations are accepted at intake directly in the
+ * Expert review in the browser. The open demo year's nominations are accepted at intake directly in the
  * database (the intake pages are tested in their own file).
  */
 let database: DatabaseHandle;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   database = platform.database;
   baseUrl = platform.baseUrl;
-  const campaign = await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) });
+  const campaign = await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) });
   campaignId = campaign!.id;
   const nominations = await database.db.query.applications.findMany({ where: (a, { and, eq }) => and(eq(a.campaignId, campaignId), eq(a.status, 'recommended')) });
   for (const n of nominations) {

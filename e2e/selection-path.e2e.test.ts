@@ -6,7 +6,7 @@ import { confirmMessageBox, newDesktopPage, signInAdmin } from './admin-steps.ts
 import { DEMO_PASSWORD, launchBrowser, screenshot, startPlatform } from './harness.ts';
 
 /**
- * The selection path of one 2022 demo nomination, 北辰材料科学家精神馆 as recommended by 市科委:
+ * The selection path of one demo nomination of the open year, 北辰材料科学家精神馆 as recommended by 市科委:
  * intake → assign → score → decide → notice → name, then the base in the register, on the public
  * directory, and in its applicant's portal. The test uses the database for the one thing a browser
  * cannot do: let the notice period end.
@@ -27,7 +27,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   database = platform.database;
   baseUrl = platform.baseUrl;
-  campaignId = (await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
+  campaignId = (await database.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) }))!.id;
   browser = await launchBrowser();
 });
 
@@ -197,7 +197,7 @@ describe('the selection path: intake → assign → score → decide → notice 
     await page.locator('[data-testid=decide-named]').click();
     const dialog = page.locator('[data-testid=decision-dialog]');
     await expect.poll(() => dialog.locator('[data-testid=decision-summary]').textContent()).toContain('将变更 1 项');
-    baseNumber = /京科精基地-2022-\d{3}/.exec((await dialog.locator('[data-testid=decision-changes]').textContent()) ?? '')![0];
+    baseNumber = /京科精基地-\d{4}-\d{3}/.exec((await dialog.locator('[data-testid=decision-changes]').textContent()) ?? '')![0];
     await dialog.locator('textarea[data-testid=decision-note]').fill('终评会议已现场评议，其余书面评分稍后补录');
     await page.waitForTimeout(300);
     await screenshot(page, 'selection-11-naming-preview');

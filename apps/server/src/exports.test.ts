@@ -110,11 +110,13 @@ describe('exports: 申报表 PDF, materials zip, 汇总表', () => {
     expect((await applicant.get(`/files/summary.xlsx?campaignId=${campaignId}`)).status).toBe(403);
   });
 
-  it('zips a demo nomination whose files are not on disk: the form, and a note naming what is missing', async () => {
+  it('zips a nomination one of whose files is no longer on disk: the form, and a note naming what is missing', async () => {
     const office = createHttpClient(baseUrl);
     await office.mutate('auth.login', { email: 'office@demo.ssb.local', password: DEMO_PASSWORD });
     const withRows = await database.db.query.materials.findFirst({ where: (m, { like }) => like(m.storageKey, 'seed/%') });
     expect(withRows).toBeTruthy();
+    // The demo's files are made on the first start; one lost since (a disk restored from an old backup).
+    await platform.deps.files.delete(withRows!.storageKey);
     const response = await office.get(`/files/applications/${withRows!.applicationId}/materials.zip`);
     expect(response.status).toBe(200);
     const file = join(scratch, 'demo-materials.zip');

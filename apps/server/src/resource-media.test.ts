@@ -150,4 +150,40 @@ describe('resource images over HTTP', () => {
     const response = await fetch(`${baseUrl}/files/resources/${resource.id}?version=1`, { method: 'POST', headers: { ...visitor.headers(), 'content-type': 'image/jpeg' }, body: new Uint8Array(JPEG) });
     expect(response.status).toBe(401);
   });
+
+  it('base photos: a manager adds one through the same image path (sniffed, stripped, with a thumbnail), the public page shows it, removing deletes it', async () => {
+    const [base] = await manager.query<Array<{ id: string }>>('bases.mine');
+    const profile = await manager.query<{ version: number; photos: Array<{ key: string }> }>('bases.profile', { baseId: base!.id });
+    const scratch = mkdtempSync(join(tmpdir(), 'ssb-base-photo-'));
+    const photo = readFileSync(await makeTaggedJpeg(join(scratch, 'photo.jpg'), { width: 2000, height: 1500 }));
+    const send = (bytes: Buffer, version: number) =>
+      fetch(`${baseUrl}/files/bases/${base!.id}/photos?version=${version}&name=${encodeURIComponent('展厅.jpg')}`, { method: 'POST', headers: { ...manager.headers(), 'content-type': 'image/jpeg' }, body: new Uint8Array(bytes) });
+    expect((await send(PDF, profile.version)).status).toBe(422);
+    expect((await send(photo, profile.version - 1)).status).toBe(409);
+    const accepted = await send(photo, profile.version);
+    expect(accepted.status).toBe(200);
+    const saved = (await accepted.json()) as { version: number; photos: Array<{ key: string; name: string }> };
+    const added = saved.photos.at(-1)!;
+    expect(added.name).toBe('展厅.jpg');
+
+    const visitor = createHttpClient(baseUrl);
+    const page = await visitor.query<{ photos: Array<{ key: string }> }>('bases.page', { baseId: base!.id });
+    expect(page.photos.map((p) => p.key)).toContain(added.key);
+    const full = await visitor.get(`/files/bases/${base!.id}/photos/${added.key}`);
+    expect(full.status).toBe(200);
+    const original = Buffer.from(await full.arrayBuffer());
+    expect(original.includes(Buffer.from(IDENTIFYING_TEXT))).toBe(false);
+    const thumb = await visitor.get(`/files/bases/${base!.id}/photos/${added.key}?size=thumb`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect((await thumb.arrayBuffer()).byteLength).toBeLessThan(original.length);
+
+    const arranged = await manager.mutate<{ version: number; photos: Array<{ key: string }> }>('bases.arrangePhotos', { baseId: base!.id, version: saved.version, keys: saved.photos.filter((p) => p.key !== added.key).map((p) => p.key) });
+    expect(arranged.photos.map((p) => p.key)).not.toContain(added.key);
+    expect((await visitor.get(`/files/bases/${base!.id}/photos/${added.key}`)).status).toBe(404);
+    expect((await visitor.get(`/files/bases/${base!.id}/photos/not-a-key.jpg`)).status).toBe(404);
+    const stranger = createHttpClient(baseUrl);
+    await stranger.query('reference.recommendingBodies');
+    expect((await fetch(`${baseUrl}/files/bases/${base!.id}/photos?version=1`, { method: 'POST', headers: { ...stranger.headers(), 'content-type': 'image/jpeg' }, body: new Uint8Array(photo) })).status).toBe(401);
+  });
 });

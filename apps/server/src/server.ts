@@ -8,6 +8,7 @@ import { appRouter, createContext, createEmlMailer, createSmtpMailer, enqueueReg
 import { createDatabase, redactQueryError, type DatabaseHandle } from '@ssb/db';
 import { isDemoSeeded, listDemoAccounts, seedDemo } from '@ssb/db/seed';
 import { seedDemoResourceMedia } from '@ssb/api/services/resources/demo-media';
+import { seedDemoMaterialFiles } from '@ssb/api/services/materials/demo-material-files';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -19,6 +20,7 @@ import { serializeError } from './log-errors.ts';
 import { registerEventExportRoutes } from './event-exports.ts';
 import { registerEventReportPhotoRoutes } from './event-report-photos.ts';
 import { registerFundingFileRoutes } from './funding-files.ts';
+import { registerBasePhotoRoutes } from './base-photos.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerFileRoutes } from './files.ts';
 import { registerMetrics } from './metrics.ts';
@@ -80,6 +82,9 @@ export async function createServer(options: CreateServerOptions = {}) {
   };
   // The demo resources' pictures and video are made with ffmpeg; without it they stay without media.
   if (seeded) await seedDemoResourceMedia(deps).catch((error: Error) => console.warn('demo resource media not made:', error.message));
+  // So are the demo applications' photos and videos (the rows come from the seed, the bytes from here), also when
+  // `pnpm cli db:seed` wrote the rows: only files not yet stored are made, so a later start costs a few stats.
+  if (env.SEED_DEMO) await seedDemoMaterialFiles(deps).catch((error: Error) => console.warn('demo material files not made:', error.message));
 
   const logger: FastifyServerOptions['logger'] =
     env.LOG_LEVEL === 'silent'
@@ -175,6 +180,7 @@ export async function createServer(options: CreateServerOptions = {}) {
   await registerUploads(server, deps, { directory: uploadsDir, databaseUrl: database.url, ownLocks: options.ownUploadLocks });
   registerFileRoutes(server, deps);
   registerResourceMediaRoutes(server, deps, env.DATA_DIR);
+  registerBasePhotoRoutes(server, deps, env.DATA_DIR);
   registerExportRoutes(server, deps);
   registerBaseRegisterExportRoutes(server, deps);
   registerEventExportRoutes(server, deps);

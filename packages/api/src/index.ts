@@ -36,6 +36,7 @@ export { enqueueTermReminders, sendTermReminders } from './services/base-registe
 export { sendEvaluationReminders } from './services/evaluation/rounds.ts';
 export { enqueueRegistrationSweep, REGISTRATION_SWEEP_EVERY_MS, runRegistrationSweep } from './services/registrations/sweep.ts';
 export { attachResourceImage, findResourceMedia } from './services/resources/resource-media.ts';
+export { attachBasePhoto, findBasePhoto } from './services/base-profile/base-photos.ts';
 export { pickResourceMediaFile } from './services/resources/resource-thumbnails.ts';
 export { assertMayAddResourceVideo, assertMayContinueResourceVideo, attachResourceVideo, beginResourceVideoUpload, ResourceVideoRefusedError } from './services/resources/resource-video.ts';
 export { PROCEDURE_POLICY, ROUTE_POLICY, type Rule, type Who } from './policy.ts';

@@ -85,6 +85,7 @@ export const PROCEDURE_POLICY: Record<string, Rule> = {
   'bases.profile': { who: ['base_manager'], rows: 'a base the caller manages' },
   'bases.updateProfile': { who: ['base_manager'], rows: 'a base the caller manages' },
   'bases.term': { who: ['base_manager'], rows: 'a base the caller manages: its term, reminders and open re-application campaigns' },
+  'bases.arrangePhotos': { who: ['base_manager'], rows: 'the photos of a base the caller manages' },
 
   // resources
   'resources.get': { who: 'public', rows: 'a published resource of a public base' },
@@ -353,6 +354,8 @@ export const ROUTE_POLICY: Record<string, Rule> = {
   'POST /files/event-reports/:eventId/photos': { who: ['base_manager'], rows: 'the filed report of an ended event of a base the caller manages as host or accepted co-host; image sniffed and stripped, thumbnail made; audited' },
   'GET /files/event-reports/:eventId/:key': { who: 'public', rows: 'a photo (or ?size=thumb) of the report of a published event of a base in the register to anyone; otherwise only to the host’s and accepted co-hosts’ managers and the office' },
   'GET /files/register/national-list.xlsx': { who: OFFICE, rows: 'a batch of bases; audited; same-origin fetch only' },
+  'POST /files/bases/:baseId/photos': { who: ['base_manager'], rows: 'a photo for a base the caller manages' },
+  'GET /files/bases/:baseId/photos/:key': { who: 'public', rows: 'photos of a base in the public register to anyone; of another only to its managers' },
   'POST /files/resources/:resourceId': { who: ['base_manager'], rows: 'an image for a resource of a base the caller manages' },
   'GET /files/resources/:resourceId/:key': { who: 'public', rows: 'media of a published resource to anyone; of an unpublished one only to its base’s managers' },
   'ALL /uploads': { who: 'signed-in', rows: 'creation only where the target allows: an applicant for its own editable application, a base manager for its base’s resource' },

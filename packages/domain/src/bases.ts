@@ -14,6 +14,14 @@ export const BASE_TERM_YEARS = 5;
 /** Opening hours per weekday (1 = Monday … 7 = Sunday), Beijing time, "HH:MM". */
 export type OpeningHours = Array<{ weekday: number; opens: string; closes: string }>;
 
+/** Days a base is closed whatever its weekly hours say (holidays, works): Beijing days, inclusive. */
+export type BaseClosure = { startsOn: string; endsOn: string; note: string };
+
+/** A photo of the base on its public page, stored with a thumbnail beside it (as resource images are). */
+export type BasePhoto = { key: string; name: string };
+export const BASE_PHOTO_LIMITS = { maxPhotos: 6 } as const;
+export const BASE_PHOTO_MESSAGES = { tooMany: '基地照片最多 6 张' } as const;
+
 export const RESOURCE_TYPES = ['exhibit', 'touring_exhibition', 'course', 'lecture', 'video', 'publication', 'online'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const RESOURCE_TYPE_LABELS: Record<ResourceType, { zh: string; en: string }> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingClock, hoursByWeekday, isOpenAt, ZOpeningHours } from './opening-hours.ts';
+import { beijingClock, closureOn, hoursByWeekday, isOpenAt, upcomingClosures, ZBaseClosures, ZOpeningHours } from './opening-hours.ts';
 
 const TUE_TO_SUN = [2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '09:00', closes: '17:00' }));
 
@@ -39,5 +39,23 @@ describe('opening hours on Beijing time', () => {
     expect(bad.error?.issues[0]?.message).toBe('闭馆时间应晚于开放时间');
     expect(ZOpeningHours.safeParse([{ weekday: 1, opens: '9:00', closes: '17:00' }]).success).toBe(false);
     expect(ZOpeningHours.safeParse([{ weekday: 8, opens: '09:00', closes: '17:00' }]).success).toBe(false);
+  });
+
+  it('closes a base on the Beijing days of a closure, whatever its hours, and lists the closures to come', () => {
+    const closures = [
+      { startsOn: '2026-12-02', endsOn: '2026-12-03', note: '展厅改陈' },
+      { startsOn: '2026-10-01', endsOn: '2026-10-07', note: '国庆假期闭馆' },
+    ];
+    // Wednesday 10:00 in Beijing is within the hours, and within the first closure.
+    expect(isOpenAt(TUE_TO_SUN, new Date('2026-12-02T10:00:00+08:00'))).toBe(true);
+    expect(isOpenAt(TUE_TO_SUN, new Date('2026-12-02T10:00:00+08:00'), closures)).toBe(false);
+    // 23:30 UTC on 3 December is 07:30 on the 4th in Beijing: the closure is over there.
+    expect(closureOn(closures, '2026-12-04')).toBeNull();
+    expect(isOpenAt(TUE_TO_SUN, new Date('2026-12-04T01:30:00Z'), closures)).toBe(true);
+    expect(upcomingClosures(closures, '2026-09-30').map((c) => c.note)).toEqual(['国庆假期闭馆', '展厅改陈']);
+    expect(upcomingClosures(closures, '2026-12-03').map((c) => c.note)).toEqual(['展厅改陈']);
+    const bad = ZBaseClosures.safeParse([{ startsOn: '2026-12-05', endsOn: '2026-12-01', note: '倒置' }]);
+    expect(bad.error?.issues[0]?.message).toBe('结束日期不能早于开始日期');
+    expect(ZBaseClosures.safeParse([{ startsOn: '2026-12-05', endsOn: '2026-12-06', note: ' ' }]).success).toBe(false);
   });
 });

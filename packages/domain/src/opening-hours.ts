@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OpeningHours } from './bases.ts';
-import { PROGRAMME_TIME_ZONE } from './time.ts';
+import type { BaseClosure, OpeningHours } from './bases.ts';
+import { beijingToday, PROGRAMME_TIME_ZONE } from './time.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -25,6 +25,26 @@ export const ZOpeningPeriod = z
 
 export const ZOpeningHours = z.array(ZOpeningPeriod).max(28, { error: '开放时段过多' });
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A closure (闭馆安排): from one Beijing day to another, inclusive, with what the visitor is told. */
+export const ZBaseClosure = z
+  .object({
+    startsOn: z.string().regex(DAY, { error: '请选择闭馆开始日期' }),
+    endsOn: z.string().regex(DAY, { error: '请选择闭馆结束日期' }),
+    note: z.string().trim().min(1, { error: '请填写闭馆原因，如“春节闭馆”' }).max(60, { error: '闭馆说明不超过 60 字' }),
+  })
+  .refine((c) => c.startsOn <= c.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
+
+export const ZBaseClosures = z.array(ZBaseClosure).max(30, { error: '闭馆安排最多 30 条' });
+
+/** The closure covering a Beijing day ("YYYY-MM-DD"), if any. */
+export const closureOn = (closures: readonly BaseClosure[], day: string) => closures.find((c) => c.startsOn <= day && day <= c.endsOn) ?? null;
+
+/** Closures not yet over on a Beijing day, soonest first: what the base page lists. */
+export const upcomingClosures = (closures: readonly BaseClosure[], today: string) =>
+  closures.filter((c) => c.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+
 /** Weekday (1 = Monday … 7 = Sunday) and "HH:MM" of an instant as read on a Beijing clock. */
 // Built once: constructing an Intl formatter costs far more than formatting with it.
 const BEIJING_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: PROGRAMME_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -38,8 +58,12 @@ export function beijingClock(at: Date): BeijingClock {
   return { weekday, time: `${get('hour')}:${get('minute')}` };
 }
 
-/** Whether a base is open at an instant, reading its hours on Beijing's clock whatever the viewer's zone. */
-export function isOpenAt(hours: OpeningHours, at: Date | BeijingClock): boolean {
+/**
+ * Whether a base is open at an instant, reading its hours on Beijing's clock whatever the viewer's zone;
+ * a closure covering that Beijing day closes it whatever the hours say.
+ */
+export function isOpenAt(hours: OpeningHours, at: Date | BeijingClock, closures: readonly BaseClosure[] = []): boolean {
+  if (at instanceof Date && closures.length > 0 && closureOn(closures, beijingToday(at))) return false;
   const { weekday, time } = at instanceof Date ? beijingClock(at) : at;
   return hours.some((p) => p.weekday === weekday && p.opens <= time && time < p.closes);
 }

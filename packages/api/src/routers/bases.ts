@@ -7,6 +7,7 @@ import { baseManagerProcedure, publicProcedure, viewerOf } from '../procedures.t
 import { listManagedBases, loadManagedBase } from '../services/base-profile/managed-bases.ts';
 import { baseTermFor } from '../services/renewals/renewals.ts';
 import { getBasePage, listBaseDirectory } from '../services/base-profile/public-bases.ts';
+import { arrangeBasePhotos } from '../services/base-profile/base-photos.ts';
 import { getMyBaseProfile, updateBaseProfile } from '../services/base-profile/update-profile.ts';
 
 
@@ -40,4 +41,9 @@ export const basesRouter = {
   updateProfile: baseManagerProcedure
     .input(ZBaseProfile.extend({ baseId: z.uuid(), version: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => updateBaseProfile(ctx.db, viewerOf(ctx), input)),
+
+  /** Reorders or removes the base's photos (they are added by POST /files/bases/:baseId/photos). */
+  arrangePhotos: baseManagerProcedure
+    .input(z.object({ baseId: z.uuid(), version: z.number().int().min(1), keys: z.array(z.string().regex(/^[0-9a-f-]{36}\.(jpg|png)$/)).max(6) }))
+    .mutation(({ ctx, input }) => arrangeBasePhotos(ctx, viewerOf(ctx), input)),
 } satisfies TRPCRouterRecord;

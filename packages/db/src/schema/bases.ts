@@ -1,4 +1,4 @@
-import { AUDIENCES, BASE_STATUSES, BOOKING_STATUSES, RESOURCE_STATUSES, RESOURCE_TYPES, type OpeningHours } from '@ssb/domain/bases';
+import { AUDIENCES, BASE_STATUSES, BOOKING_STATUSES, RESOURCE_STATUSES, RESOURCE_TYPES, type BaseClosure, type BasePhoto, type OpeningHours } from '@ssb/domain/bases';
 import type { ResourceMediaItem } from '@ssb/domain/shared-resources';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
@@ -35,6 +35,10 @@ export const bases = pgTable(
     introduction: text().notNull().default(''),
     address: text().notNull().default(''),
     openingHours: jsonb().$type<OpeningHours>().notNull().default([]),
+    /** Days closed whatever the hours say (holidays, works), Beijing days inclusive. */
+    closures: jsonb().$type<BaseClosure[]>().notNull().default([]),
+    /** Photos on the public page, in order; files under `bases/<id>/<key>` with a thumbnail beside each. */
+    photos: jsonb().$type<BasePhoto[]>().notNull().default([]),
     bookingInfo: text().notNull().default(''),
     phone: text(),
     website: text(),

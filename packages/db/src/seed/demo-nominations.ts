@@ -1,14 +1,15 @@
 import { completeApplicationData } from '@ssb/domain/testing';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { applicationEvents, applications, campaigns, intakeChecks, organizations, recommendingBodies } from '../schema/index.ts';
 import { seedMaterials } from './factories.ts';
 
 /**
- * The 2022 campaign's nominations, as the office received them: enough for the intake, paper check
- * and statistics pages to show something. One unit came through two recommenders (a duplicate), one
- * has a small photo, one lacks its video; two were accepted at intake (the expert-review seed assigns
- * experts to those). Existing demo units only, so counts elsewhere do not move.
+ * The open demo campaign's first nominations, as the office receives them, so that intake, paper check,
+ * review and statistics have work waiting while the year is open (2022 is finished: `demo-2022.ts`).
+ * One unit came through two recommenders (a duplicate), one has a small photo, one lacks its video; two
+ * were accepted at intake (the expert-review seed assigns experts to those). 西山地质 re-applies as its
+ * 2022 title runs out. Existing demo units only, so counts elsewhere do not move.
  */
 const NOMINATIONS = [
   { unit: '北辰材料科学研究所（演示）', body: 'bjkw', category: '科研院所', districtCode: '110105', baseName: '北辰材料科学家精神馆（演示）' },
@@ -19,15 +20,17 @@ const NOMINATIONS = [
 ] as const;
 
 export async function seedDemoNominations(db: DbOrTx) {
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.year, 2022));
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.isDemo, true)).orderBy(desc(campaigns.year)).limit(1);
   if (!campaign) return;
+  const now = Date.now();
   for (const [i, spec] of NOMINATIONS.entries()) {
     const [organization] = await db.select().from(organizations).where(eq(organizations.name, spec.unit));
     const [body] = await db.select().from(recommendingBodies).where(eq(recommendingBodies.code, spec.body));
     if (!organization || !body) continue;
     const exists = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.campaignId, campaign.id), eq(applications.organizationId, organization.id), eq(applications.recommendingBodyId, body.id)));
     if (exists.length) continue;
-    const recommendedAt = new Date(Date.UTC(2022, 3, 6, 2 + i));
+    // Submitted and recommended in the hours since the campaign opened (a day ago).
+    const recommendedAt = new Date(now - (10 - i) * 3600_000);
     const [application] = await db
       .insert(applications)
       .values({
@@ -35,7 +38,7 @@ export async function seedDemoNominations(db: DbOrTx) {
         organizationId: organization.id,
         recommendingBodyId: body.id,
         status: 'recommended',
-        submittedAt: new Date(recommendedAt.getTime() - 86400_000),
+        submittedAt: new Date(recommendedAt.getTime() - 8 * 3600_000),
         recommendedAt,
         data: completeApplicationData({ baseName: spec.baseName, hostUnit: spec.unit, uscc: organization.uscc, districtCode: spec.districtCode, category: spec.category }),
       })
@@ -44,7 +47,7 @@ export async function seedDemoNominations(db: DbOrTx) {
     await seedMaterials(db, application!.id, { photo: 'photos' in spec ? spec.photos : 3, video: 'videos' in spec ? spec.videos : 1 });
     if ('accepted' in spec) {
       const ticks = { sealsAndSignatures: true, paperMatchesElectronic: true, noClassifiedMaterial: true };
-      await db.insert(intakeChecks).values({ applicationId: application!.id, status: 'accepted', checklist: ticks, updatedAt: new Date(recommendedAt.getTime() + 3 * 86400_000) });
+      await db.insert(intakeChecks).values({ applicationId: application!.id, status: 'accepted', checklist: ticks, updatedAt: new Date(recommendedAt.getTime() + 2 * 3600_000) });
     }
   }
 }

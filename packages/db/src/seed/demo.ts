@@ -18,6 +18,7 @@ import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoRenewal } from './demo-renewal.ts';
 import { seedDemoResources } from './resources.ts';
 import { seedDemoReview } from './review.ts';
+import { seedDemo2022Selection } from './demo-2022.ts';
 
 export const DEMO_PASSWORD = 'Demo-2022-ssb';
 
@@ -150,6 +151,7 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   await seedDemoNominations(db);
   await seedDemoBases(db);
   await seedDemoReview(db, DEMO_PASSWORD);
+  await seedDemo2022Selection(db);
   // Last: it reads the demo bases the register seed made and links the base-manager accounts to them.
   await seedDemoResources(db);
   await seedDemoEvents(db);

@@ -4,3 +4,4 @@ export * from './reference-data.ts';
 export * from './resources.ts';
 export * from './register.ts';
 export * from './events.ts';
+export * from './demo-2022.ts';

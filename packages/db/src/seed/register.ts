@@ -1,15 +1,16 @@
 import { makeUscc } from '@ssb/domain/uscc';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { applications, baseStatusEvents, bases, campaigns, organizations, selectionDecisions } from '../schema/index.ts';
+import { baseStatusEvents, bases, campaigns, organizations } from '../schema/index.ts';
 import { seedOrganization } from './factories.ts';
 
 const WEEKDAYS_TUE_SUN = [2, 3, 4, 5, 6, 7];
 const hours = (days: number[], opens: string, closes: string) => days.map((weekday) => ({ weekday, opens, closes }));
 
 /**
- * Six fictional bases of the 2022 batch, so that the shared-resource platform has bases to show.
- * Nothing of the open demo campaign is named: that path is for the visitor to walk.
+ * Six fictional bases of the 2022 batch, so that the shared-resource platform has bases to show; their
+ * 2022 nominations, review, notice and decisions follow in `demo-2022.ts`. Nothing of the open demo
+ * campaign is named: that path is for the visitor to walk.
  */
 const DEMO_BASES = [
   {
@@ -86,7 +87,21 @@ const DEMO_BASES = [
   },
 ] as const;
 
-export async function seedDemoBases(db: DbOrTx) {
+const DAY_MS = 86400_000;
+const beijingDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
+
+/** The closures base@'s base announces: a works closure soon, and the next National Day week. */
+function demoClosures(now: number) {
+  const today = beijingDay(now);
+  const year = Number(today.slice(0, 4));
+  const nationalDay = today > `${year}-10-07` ? year + 1 : year;
+  return [
+    { startsOn: beijingDay(now + 20 * DAY_MS), endsOn: beijingDay(now + 22 * DAY_MS), note: '展厅改陈，暂停开放（演示）' },
+    { startsOn: `${nationalDay}-10-01`, endsOn: `${nationalDay}-10-07`, note: '国庆假期闭馆' },
+  ].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+}
+
+export async function seedDemoBases(db: DbOrTx, now = Date.now()) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.year, 2022));
   if (!campaign) return [];
   const created = [];
@@ -105,19 +120,12 @@ export async function seedDemoBases(db: DbOrTx) {
       contactEmail: `base${i + 1}@demo.ssb.local`,
       isDemo: true,
     });
-    // A unit nominated in 2022 is named from its nomination; the others come from earlier paper records.
-    const [application] = await db
-      .select({ id: applications.id })
-      .from(applications)
-      .where(and(eq(applications.campaignId, campaign.id), eq(applications.organizationId, organization.id)))
-      .limit(1);
     const isRectifying = i === 4;
     const [base] = await db
       .insert(bases)
       .values({
         number,
         organizationId: organization.id,
-        applicationId: application?.id ?? null,
         name: spec.name,
         batchYear: 2022,
         category: spec.category,
@@ -129,6 +137,7 @@ export async function seedDemoBases(db: DbOrTx) {
         introduction: spec.introduction,
         address: spec.address,
         openingHours: [...spec.openingHours],
+        closures: i === 0 ? demoClosures(now) : [],
         bookingInfo: spec.bookingInfo,
         phone: spec.phone,
         scientists: [...spec.scientists],
@@ -138,12 +147,6 @@ export async function seedDemoBases(db: DbOrTx) {
     await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: null, toStatus: 'active', reason: `命名（${number}）`, at: new Date('2022-05-30T02:00:00Z') });
     if (isRectifying) {
       await db.insert(baseStatusEvents).values({ baseId: base!.id, fromStatus: 'active', toStatus: 'rectification', reason: base!.statusNote, at: new Date('2024-11-15T02:00:00Z') });
-    }
-    if (application) {
-      await db
-        .insert(selectionDecisions)
-        .values({ applicationId: application.id, campaignId: campaign.id, outcome: 'named', decidedAt: new Date('2022-05-30T02:00:00Z') })
-        .onConflictDoNothing();
     }
     created.push(base!);
   }

@@ -1,5 +1,5 @@
 import { DEFAULT_REVIEW_CRITERIA } from '@ssb/domain/selection';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { applications, campaigns, experts, intakeChecks, organizations, recommendingBodies, reviewAssignments, reviewRounds, users } from '../schema/index.ts';
 import { seedUser } from './factories.ts';
@@ -13,11 +13,12 @@ const MORE_EXPERTS = [
 ] as const;
 
 /**
- * The expert pool (expert@ and four more) and the 2022 first round, open and blind. Nominations the
- * office has accepted at intake by the time this runs get three conflict-free experts each.
+ * The expert pool (expert@ and four more) and the open demo campaign's first round, open and blind.
+ * Nominations the office has accepted at intake by the time this runs get three conflict-free experts
+ * each, so the experts find sheets waiting. (2022's finished round is in `demo-2022.ts`.)
  */
 export async function seedDemoReview(db: DbOrTx, password: string) {
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.year, 2022));
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.isDemo, true)).orderBy(desc(campaigns.year)).limit(1);
   if (!campaign) return;
   const [first] = await db.select().from(users).where(eq(users.email, 'expert@demo.ssb.local'));
   const pool: Array<{ userId: string; organizationId: string }> = [];

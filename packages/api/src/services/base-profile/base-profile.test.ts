@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
 import { ensureReferenceData, seedManagedBase } from '../resources/fixtures.ts';
-import { listBaseDirectory } from './public-bases.ts';
+import { getBasePage, listBaseDirectory } from './public-bases.ts';
 
 const PROFILE = {
   introduction: '以地质调查旧址为依托，展示老一辈地质学家野外工作的手稿与器材。',
@@ -60,5 +60,32 @@ describe.each(TEST_ENGINES)('base profiles and the directory on %s', (engine) =>
     const paged = await anonymous.bases.directory({ pageSize: 1, page: 2 });
     expect(paged).toMatchObject({ total: 2, page: 2 });
     expect(paged.items).toHaveLength(1);
+  });
+
+  it('keeps closures (闭馆安排): 现在开放 leaves a closed day out, the page says so and lists those to come', async () => {
+    const manager = await api.as(a.manager.id);
+    const before = await manager.bases.profile({ baseId: a.base.id });
+    const closures = [
+      { startsOn: '2026-12-02', endsOn: '2026-12-03', note: '展厅改陈' },
+      { startsOn: '2026-10-01', endsOn: '2026-10-07', note: '国庆假期闭馆' },
+    ];
+    const saved = await manager.bases.updateProfile({ ...PROFILE, closures, baseId: a.base.id, version: before.version });
+    expect((await manager.bases.profile({ baseId: a.base.id })).closures).toEqual(closures);
+    // A page that sends no closures keeps them.
+    const kept = await manager.bases.updateProfile({ ...PROFILE, baseId: a.base.id, version: saved.version });
+    expect((await manager.bases.profile({ baseId: a.base.id })).closures).toEqual(closures);
+
+    const wednesdayMorning = new Date('2026-12-02T10:00:00+08:00');
+    expect((await listBaseDirectory(api.db, { isOpenNow: true, page: 1, pageSize: 10 }, wednesdayMorning)).items).toEqual([]);
+    const page = await getBasePage(api.db, a.base.id, wednesdayMorning);
+    expect(page).toMatchObject({ isOpenNow: false, closedToday: closures[0] });
+    // Past closures are not listed; the next Wednesday is open again.
+    expect(page.closures).toEqual([closures[0]]);
+    const nextWednesday = new Date('2026-12-09T10:00:00+08:00');
+    expect((await listBaseDirectory(api.db, { isOpenNow: true, page: 1, pageSize: 10 }, nextWednesday)).items.map((x) => x.id)).toEqual([a.base.id]);
+    expect(await getBasePage(api.db, a.base.id, nextWednesday)).toMatchObject({ isOpenNow: true, closedToday: null, closures: [] });
+
+    await expect(manager.bases.updateProfile({ ...PROFILE, closures: [{ startsOn: '2026-12-09', endsOn: '2026-12-01', note: '倒置' }], baseId: a.base.id, version: kept.version })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(manager.bases.updateProfile({ ...PROFILE, closures: [{ startsOn: '2026-12-09', endsOn: '2026-12-10', note: '' }], baseId: a.base.id, version: kept.version })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

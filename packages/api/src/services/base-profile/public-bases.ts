@@ -1,8 +1,9 @@
 import type { DbOrTx } from '@ssb/db';
 import { rowsOf, schema } from '@ssb/db';
 import { districtName } from '@ssb/domain/districts';
-import { beijingClock, isOpenAt, type BeijingClock } from '@ssb/domain/opening-hours';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { beijingClock, closureOn, isOpenAt, upcomingClosures, type BeijingClock } from '@ssb/domain/opening-hours';
+import { beijingToday } from '@ssb/domain/time';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { latestOutcomeOf } from '../evaluation/outcomes.ts';
 import { userError } from '../errors.ts';
 
@@ -29,10 +30,16 @@ const publicColumns = {
 };
 
 
-/** Whether a base's opening hours (jsonb) hold a period around this Beijing weekday and time. */
-const openOnClock = (clock: BeijingClock) => sql<boolean>`exists (
+/**
+ * Whether a base's opening hours (jsonb) hold a period around this Beijing weekday and time, and no
+ * closure (闭馆安排) covers this Beijing day.
+ */
+const openOnClock = (clock: BeijingClock, today: string) => sql<boolean>`(exists (
   select 1 from jsonb_array_elements(${schema.bases.openingHours}) p
-  where (p->>'weekday')::int = ${clock.weekday} and p->>'opens' <= ${clock.time} and ${clock.time} < p->>'closes')`;
+  where (p->>'weekday')::int = ${clock.weekday} and p->>'opens' <= ${clock.time} and ${clock.time} < p->>'closes')
+  and not exists (
+  select 1 from jsonb_array_elements(${schema.bases.closures}) c
+  where c->>'startsOn' <= ${today} and ${today} <= c->>'endsOn'))`;
 
 /** A directory row needs neither the hours (only whether they are open now) nor the whole introduction. */
 type DirectoryRow = {
@@ -57,7 +64,7 @@ type DirectoryRow = {
  */
 export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, now = new Date()) {
   const clock = beijingClock(now);
-  const isOpenNow = openOnClock(clock);
+  const isOpenNow = openOnClock(clock, beijingToday(now));
   const shared = [inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])];
   if (filters.category?.length) shared.push(inArray(schema.bases.category, filters.category));
   if (filters.isOpenNow) shared.push(isOpenNow);
@@ -108,7 +115,7 @@ export async function listBaseDirectory(db: DbOrTx, filters: DirectoryFilters, n
 /** Everything the public page of one base shows, with its published resources. */
 export async function getBasePage(db: DbOrTx, baseId: string, now = new Date()) {
   const [base] = await db
-    .select({ ...publicColumns, bookingInfo: schema.bases.bookingInfo, phone: schema.bases.phone, website: schema.bases.website, namedOn: schema.bases.namedOn, validUntil: schema.bases.validUntil })
+    .select({ ...publicColumns, closures: schema.bases.closures, photos: schema.bases.photos, bookingInfo: schema.bases.bookingInfo, phone: schema.bases.phone, website: schema.bases.website, namedOn: schema.bases.namedOn, validUntil: schema.bases.validUntil })
     .from(schema.bases)
     .where(and(eq(schema.bases.id, baseId), inArray(schema.bases.status, [...PUBLIC_BASE_STATUSES])));
   if (!base) throw userError('NOT_FOUND', '未找到该基地，或其已不在名录中');
@@ -125,10 +132,14 @@ export async function getBasePage(db: DbOrTx, baseId: string, now = new Date()) 
     .from(schema.resources)
     .where(and(eq(schema.resources.baseId, base.id), eq(schema.resources.status, 'published')))
     .orderBy(desc(schema.resources.publishedAt));
+  const today = beijingToday(now);
+  const { closures, ...shown } = base;
   return {
-    ...base,
+    ...shown,
     districtName: districtName(base.districtCode),
-    isOpenNow: isOpenAt(base.openingHours, now),
+    isOpenNow: isOpenAt(base.openingHours, now, closures),
+    closedToday: closureOn(closures, today),
+    closures: upcomingClosures(closures, today),
     /** The latest evaluation outcome (优秀/合格/限期整改/不合格) and its year, or null before the first. */
     latestOutcome: await latestOutcomeOf(db, base.id),
     // The first image is the cover shown as a thumbnail.

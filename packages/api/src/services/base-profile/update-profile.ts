@@ -20,6 +20,8 @@ export async function getMyBaseProfile(db: Database, viewer: ManagerViewer, base
     introduction: base.introduction,
     address: base.address,
     openingHours: base.openingHours,
+    closures: base.closures,
+    photos: base.photos,
     bookingInfo: base.bookingInfo,
     phone: base.phone,
     website: base.website,

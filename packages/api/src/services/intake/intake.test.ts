@@ -16,7 +16,7 @@ describe.each(TEST_ENGINES)('intake (形式审查) on %s', (engine) => {
   beforeAll(async () => {
     api = await createTestApi(engine);
     await seedDemo(api.db);
-    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
+    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) }))!.id;
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
   });
   afterAll(() => api?.close());

@@ -25,7 +25,7 @@ describe.each(TEST_ENGINES)('paper reconciliation on %s', (engine) => {
   beforeAll(async () => {
     api = await createTestApi(engine);
     await seedDemo(api.db);
-    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
+    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) }))!.id;
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
   });
   afterAll(() => api?.close());

@@ -11,6 +11,7 @@ import { checkResourceVideo, makeThumbnail } from '@ssb/media';
 import type { FileStore } from '@ssb/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { queueSearchUpdate } from '../search/outbox.ts';
+import { basePhotoKey, basePhotoThumbnailKey } from '../base-profile/base-photos.ts';
 import { storageKey } from './resource-media.ts';
 import { THUMBNAIL_WIDTH, thumbnailStorageKey } from './resource-thumbnails.ts';
 
@@ -43,15 +44,32 @@ async function putCopy(files: FileStore, key: string, source: string) {
  * Run once after the demo seed, with the server's FileStore; takes a few seconds.
  */
 export async function seedDemoResourceMedia(deps: { db: Database; files: FileStore }) {
+  const bases = await deps.db
+    .select({ id: schema.bases.id })
+    .from(schema.bases)
+    .where(and(eq(schema.bases.isDemo, true), sql`jsonb_array_length(${schema.bases.photos}) = 0`))
+    .orderBy(schema.bases.number);
   const rows = await deps.db
     .select({ id: schema.resources.id, type: schema.resources.type, media: schema.resources.media })
     .from(schema.resources)
     .where(and(eq(schema.resources.isDemo, true), sql`jsonb_array_length(${schema.resources.media}) = 0`))
     .orderBy(sql`${schema.resources.publishedAt} desc nulls last`, schema.resources.id);
-  if (rows.length === 0) return 0;
+  if (rows.length === 0 && bases.length === 0) return 0;
   const dir = await mkdtemp(join(tmpdir(), 'ssb-demo-media-'));
   try {
     const { pictures, video } = await makeDemoMedia(dir);
+    // Each demo base shows two of the pictures on its page, as photos its managers uploaded would be.
+    for (const [i, base] of bases.entries()) {
+      const photos = [];
+      for (let n = 0; n < 2; n++) {
+        const picture = pictures[(i + n) % pictures.length]!;
+        const key = `${randomUUID()}.jpg`;
+        await putCopy(deps.files, basePhotoKey(base.id, key), picture.original);
+        await putCopy(deps.files, basePhotoThumbnailKey(base.id, key), picture.thumbnail);
+        photos.push({ key, name: `基地照片${n + 1}.jpg` });
+      }
+      await deps.db.update(schema.bases).set({ photos }).where(eq(schema.bases.id, base.id));
+    }
     const check = await checkResourceVideo(video);
     if (!check.ok) throw new Error(`demo video refused: ${check.errors.join('; ')}`);
     const videoBytes = await readFile(video);

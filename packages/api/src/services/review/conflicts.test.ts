@@ -4,7 +4,7 @@ import { TEST_ENGINES } from '@ssb/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
-import { seedAcceptedNomination } from './review-testing.ts';
+import { seedAcceptedNomination, seedEmptyCampaign } from './review-testing.ts';
 
 const userId = async (api: TestApi, email: string) => (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }))!.id;
 
@@ -21,7 +21,7 @@ describe.each(TEST_ENGINES)('conflicts of interest in expert review on %s', (eng
     api = await createTestApi(engine);
     await seedDemo(api.db);
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
-    const campaignId = (await (await api.anonymous()).campaigns.current())!.id;
+    const campaignId = await seedEmptyCampaign(api.db);
     for (const e of ['expert', 'expert2', 'expert3', 'expert4', 'expert5']) ids[e] = await userId(api, `${e}@demo.ssb.local`);
     // expert2 works for 北辰材料科学研究所 (set in the pool): its own unit's nomination is a conflict.
     const beichen = (await api.db.query.organizations.findFirst({ where: (o, { eq }) => eq(o.name, '北辰材料科学研究所（演示）') }))!;

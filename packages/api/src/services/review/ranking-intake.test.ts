@@ -5,7 +5,7 @@ import { TEST_ENGINES } from '@ssb/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
-import { seedAcceptedNomination } from './review-testing.ts';
+import { seedAcceptedNomination, seedEmptyCampaign } from './review-testing.ts';
 
 const userId = async (api: TestApi, email: string) => (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }))!.id;
 const every = (value: number) => Object.fromEntries(DEFAULT_REVIEW_CRITERIA.map((c) => [c.key, value]));
@@ -22,7 +22,7 @@ describe.each(TEST_ENGINES)('the review ranking lists only nominations accepted 
     api = await createTestApi(engine);
     await seedDemo(api.db);
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
-    campaignId = (await (await api.anonymous()).campaigns.current())!.id;
+    campaignId = await seedEmptyCampaign(api.db);
     for (const [key, name] of [['kept', '留馆'], ['rejected', '驳馆'], ['withdrawn', '撤馆']] as const) {
       noms[key] = (await seedAcceptedNomination(api.db, { campaignId, bodyCode: 'cas', baseName: name })).application.id;
     }

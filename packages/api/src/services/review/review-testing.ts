@@ -40,3 +40,23 @@ export async function seedAcceptedNomination(db: DbOrTx, input: { campaignId: st
   await seedMaterials(db, application!.id, { photo: 3, video: 1 });
   return { application: application!, organization, body: body! };
 }
+
+/**
+ * A campaign of the test's own, with no nominations and no round yet: the demo's open campaign already
+ * has its first round and nominations, which a test of rounds and assignment must not count.
+ */
+export async function seedEmptyCampaign(db: DbOrTx, year = 2031) {
+  const [campaign] = await db
+    .insert(schema.campaigns)
+    .values({
+      year,
+      title: `${year} 年度（测试）`,
+      isDemo: true,
+      phases: [
+        { key: 'application', startsAt: `${year}-03-01T00:00:00+08:00`, endsAt: `${year}-04-01T00:00:00+08:00` },
+        { key: 'recommendation', startsAt: `${year}-04-01T00:00:00+08:00`, endsAt: `${year}-05-01T00:00:00+08:00` },
+      ],
+    })
+    .returning();
+  return campaign!.id;
+}

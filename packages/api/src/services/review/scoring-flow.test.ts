@@ -7,7 +7,7 @@ import { TEST_ENGINES } from '@ssb/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../testing/harness.ts';
-import { seedAcceptedNomination } from './review-testing.ts';
+import { seedAcceptedNomination, seedEmptyCampaign } from './review-testing.ts';
 
 const userId = async (api: TestApi, email: string) => (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }))!.id;
 /** Subjects are encoded in the .eml headers; the decoded subject line is enough to tell a reminder. */
@@ -43,7 +43,7 @@ describe.each(TEST_ENGINES)('scoring, ranking and reminders on %s', (engine) => 
     api = await createTestApi(engine);
     await seedDemo(api.db);
     office = await api.as(await userId(api, 'office@demo.ssb.local'));
-    campaignId = (await (await api.anonymous()).campaigns.current())!.id;
+    campaignId = await seedEmptyCampaign(api.db);
     for (const e of EXPERTS) experts[e] = await userId(api, `${e}@demo.ssb.local`);
     for (const [key, name] of [['wide', '甲馆'], ['steady', '乙馆'], ['late', '丙馆']] as const) {
       const seeded = await seedAcceptedNomination(api.db, { campaignId, bodyCode: 'cas', baseName: name });

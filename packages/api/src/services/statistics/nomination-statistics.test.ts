@@ -11,7 +11,7 @@ describe.each(TEST_ENGINES)('nomination statistics on %s', (engine) => {
   beforeAll(async () => {
     api = await createTestApi(engine);
     await seedDemo(api.db);
-    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.year, 2022) }))!.id;
+    campaignId = (await api.db.query.campaigns.findFirst({ where: (c, { eq }) => eq(c.isDemo, true) }))!.id;
   });
   afterAll(() => api?.close());
 
@@ -19,7 +19,8 @@ describe.each(TEST_ENGINES)('nomination statistics on %s', (engine) => {
     const expert = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'expert@demo.ssb.local') }))!;
     const officeUser = (await api.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'office@demo.ssb.local') }))!;
     // The demo seed opened the first round and assigned experts to the nominations accepted at intake.
-    const assignments = await api.db.select().from(schema.reviewAssignments);
+    const [round] = await api.db.select().from(schema.reviewRounds).where(eq(schema.reviewRounds.campaignId, campaignId));
+    const assignments = await api.db.select().from(schema.reviewAssignments).where(eq(schema.reviewAssignments.roundId, round!.id));
     expect(assignments.length).toBeGreaterThan(1);
     await api.db.update(schema.reviewAssignments).set({ status: 'submitted' }).where(eq(schema.reviewAssignments.id, assignments[0]!.id));
 
