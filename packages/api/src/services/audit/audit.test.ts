@@ -82,7 +82,7 @@ describe.each(TEST_ENGINES)('audit chain on %s', (engine) => {
   });
 
   it('finds a row slipped into a sealed range, and a deleted seal', async () => {
-    const [first, second] = (await sealedRows()).slice(0, 2);
+    const [, second] = (await sealedRows()).slice(0, 2);
     // A free seq inside the first seal's range: the seal's own neighbours are contiguous, so make room.
     const slipped = await verifyTampered(async (tx) => {
       await tx.execute(sql`delete from audit_log where seq = ${second!.seq}`);
