@@ -91,7 +91,9 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     expect(application.renewal).toMatchObject({ baseId: base.id, number: '京科精基地-2022-001', validUntil: '2027-05-29' });
     expect(application.data).toMatchObject({ baseName: base.name, exhibitionArea: last.data.exhibitionArea, threeYearPlan: last.data.threeYearPlan, bookingMethod: base.bookingInfo, scientists: base.scientists.join('、'), hostUnit: expect.any(String) });
     expect(application.data.declaration).toBeUndefined();
-    expect(application.termRecord).toMatchObject({ number: '京科精基地-2022-001', namedOn: '2022-05-30', termStartsOn: '2022-05-30', validUntil: '2027-05-29', evaluations: [] });
+    expect(application.termRecord).toMatchObject({ number: '京科精基地-2022-001', namedOn: '2022-05-30', termStartsOn: '2022-05-30', validUntil: '2027-05-29' });
+    // The term's annual evaluations travel with it: the demo's 2023 round rated this base 优秀.
+    expect(application.termRecord!.evaluations).toEqual([{ year: 2023, outcome: 'excellent', note: '活动丰富，青少年覆盖面广', unreported: false }]);
     expect(application.termRecord!.history[0]).toMatchObject({ toStatus: 'active', reason: '命名（京科精基地-2022-001）' });
     expect(application.termRecord!.years.map((y) => y.year)[0]).toBe(2022);
     expect((await renewer.applications.mine()).find((a) => a.id === started.id)?.renewal).toEqual({ number: '京科精基地-2022-001', validUntil: '2027-05-29' });
@@ -122,6 +124,8 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     const [round] = await api.db.select().from(schema.reviewRounds).where(and(eq(schema.reviewRounds.campaignId, campaign.id), eq(schema.reviewRounds.kind, 'initial')));
     const [assignment] = await api.db.insert(schema.reviewAssignments).values({ roundId: round!.id, applicationId: application!.id, expertUserId: expertUser.id }).returning();
     const expert = await api.as(expertUser.id);
+    const wasBlind = round!.blind;
+    await api.db.update(schema.reviewRounds).set({ blind: false }).where(eq(schema.reviewRounds.id, round!.id));
     const seen = await expert.review.assignment({ assignmentId: assignment!.id });
     expect(seen.termRecord).toMatchObject({ baseId: base.id, number: '京科精基地-2022-001', validUntil: '2027-05-29' });
     expect(seen.termRecord!.history[0]!.reason).toBe('命名（京科精基地-2022-001）');
@@ -129,7 +133,8 @@ describe.each(TEST_ENGINES)('term reminders and re-application on %s', (engine) 
     const blind = await expert.review.assignment({ assignmentId: assignment!.id });
     expect(blind.termRecord).toMatchObject({ baseId: null, number: null, name: null, namedOn: '2022-05-30', validUntil: '2027-05-29' });
     expect(blind.termRecord!.history.every((h) => h.reason === null)).toBe(true);
-    await api.db.update(schema.reviewRounds).set({ blind: false }).where(eq(schema.reviewRounds.id, round!.id));
+    expect(blind.termRecord!.evaluations).toEqual([{ year: 2023, outcome: 'excellent', note: null, unreported: false }]);
+    await api.db.update(schema.reviewRounds).set({ blind: wasBlind }).where(eq(schema.reviewRounds.id, round!.id));
     await api.db.delete(schema.reviewAssignments).where(eq(schema.reviewAssignments.id, assignment!.id));
     expect((await office.intake.list({ campaignId: campaign.id, page: 1, pageSize: 50 })).items.find((i) => i.id === application!.id)?.renewal).toEqual({ number: '京科精基地-2022-001', validUntil: '2027-05-29' });
     expect((await office.decisions.candidates({ campaignId: campaign.id, page: 1, pageSize: 50 })).items.find((i) => i.applicationId === application!.id)?.renewal).toEqual({ number: '京科精基地-2022-001', validUntil: '2027-05-29' });

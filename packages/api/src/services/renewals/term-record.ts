@@ -1,13 +1,12 @@
 import { schema, type DbOrTx } from '@ssb/db';
 import { termCountdown, termStartsOn } from '@ssb/domain/base-term';
 import { beijingToday } from '@ssb/domain/time';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { baseYearlyRecord } from '../event-reports/yearly-record.ts';
 
 /**
- * The record of a base's current term, shown beside a re-application: dates, status history and the
- * yearly activity record. `evaluations` is the hook for the annual reports and their outcomes (考核评估),
- * which fill it once they exist; until then it is empty.
+ * The record of a base's current term, shown beside a re-application: dates, status history, the
+ * yearly activity record and the outcome of each annual evaluation (考核评估) decided in the term.
  */
 export async function termRecordOf(db: DbOrTx, baseId: string, now = new Date()) {
   const base = await db.query.bases.findFirst({ where: eq(schema.bases.id, baseId) });
@@ -18,6 +17,12 @@ export async function termRecordOf(db: DbOrTx, baseId: string, now = new Date())
   const lastYear = Math.min(Number(base.validUntil.slice(0, 4)), Number(beijingToday(now).slice(0, 4)));
   const years = [];
   for (let year = firstYear; year <= lastYear; year++) years.push(await baseYearlyRecord(db, base.id, year, now));
+  const evaluations = await db
+    .select({ year: schema.evaluationRounds.year, outcome: schema.evaluationResults.outcome, note: schema.evaluationResults.outcomeReason, unreported: schema.evaluationResults.unreported })
+    .from(schema.evaluationResults)
+    .innerJoin(schema.evaluationRounds, eq(schema.evaluationRounds.id, schema.evaluationResults.roundId))
+    .where(and(eq(schema.evaluationResults.baseId, base.id), isNotNull(schema.evaluationResults.outcome), gte(schema.evaluationRounds.year, firstYear), lte(schema.evaluationRounds.year, lastYear)))
+    .orderBy(asc(schema.evaluationRounds.year));
   return {
     baseId: base.id,
     number: base.number,
@@ -30,7 +35,7 @@ export async function termRecordOf(db: DbOrTx, baseId: string, now = new Date())
     countdown: termCountdown(base.validUntil, now),
     history: history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason, at: h.at })),
     years,
-    evaluations: [] as Array<{ year: number; outcome: string; note: string | null }>,
+    evaluations: evaluations.map((e) => ({ year: e.year, outcome: e.outcome!, note: e.note || null, unreported: e.unreported })),
   };
 }
 export type TermRecord = NonNullable<Awaited<ReturnType<typeof termRecordOf>>>;

@@ -70,7 +70,7 @@ export async function assignmentForExpert(db: DbOrTx, expertUserId: string, assi
   const record = application!.renewsBaseId ? await termRecordOf(db, application!.renewsBaseId) : null;
   return {
     /** A re-application: the base's current term beside the form; in a blind round without name, number or reasons. */
-    termRecord: record && round.blind ? { ...record, baseId: null, number: null, name: null, history: record.history.map((h) => ({ ...h, reason: null })) } : record,
+    termRecord: record && round.blind ? { ...record, baseId: null, number: null, name: null, history: record.history.map((h) => ({ ...h, reason: null })), evaluations: record.evaluations.map((e) => ({ ...e, note: null })) } : record,
     assignment: { id: assignment.id, status: assignment.status, scores: assignment.scores, comment: assignment.comment ?? '', weightedTotal: assignment.weightedTotal, version: assignment.version, submittedAt: assignment.submittedAt },
     round: { id: round.id, kind: round.kind, label: REVIEW_ROUND_LABELS[round.kind].zh, status: round.status, blind: round.blind, criteria: round.criteria, closesAt: round.closesAt },
     application: {
