@@ -180,9 +180,12 @@ describe('admin campaigns', () => {
     await page.waitForTimeout(400);
     await screenshot(page, 'admin-campaign-quotas');
 
-    // Duplicates: none in the demo data.
+    // Duplicates: the open demo year has one unit nominated through two recommenders.
     await page.locator('[data-testid=campaign-tabs] .el-tabs__item', { hasText: '重复推荐' }).click();
-    await expect.poll(() => page.locator('[data-testid=duplicates-tab]').textContent()).toContain('暂无重复推荐');
+    await expect.poll(() => page.locator('[data-testid=duplicates-tab]').textContent()).toContain('北辰材料科学研究所（演示）');
+    const duplicates = (await page.locator('[data-testid=duplicates-tab]').textContent()) ?? '';
+    expect(duplicates).toContain('朝阳区科学技术协会');
+    expect(duplicates).not.toContain('暂无重复推荐');
 
     // A new campaign for 2030.
     await page.locator('[data-testid=menu-campaigns]').click();

@@ -111,7 +111,7 @@ export async function startRenewal(db: Database, viewer: Viewer, input: { baseId
   const organization = (await db.query.organizations.findFirst({ where: eq(schema.organizations.id, base.organizationId) }))!;
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx
+    const existing = await tx
       .select({ id: schema.applications.id, renewsBaseId: schema.applications.renewsBaseId })
       .from(schema.applications)
       .where(
@@ -119,11 +119,22 @@ export async function startRenewal(db: Database, viewer: Viewer, input: { baseId
           eq(schema.applications.campaignId, campaign.id),
           or(eq(schema.applications.renewsBaseId, base.id), and(eq(schema.applications.organizationId, base.organizationId), eq(schema.applications.recommendingBodyId, body.id))),
         ),
-      )
-      .limit(1);
-    if (existing) {
-      throw userError('CONFLICT', existing.renewsBaseId === base.id ? RENEWAL_MESSAGES.renewalAlreadyStarted : `本单位已向“${body.name}”提交过申报，请在“我的申报”中继续填写`);
+      );
+    if (existing.some((e) => e.renewsBaseId === base.id)) throw userError('CONFLICT', RENEWAL_MESSAGES.renewalAlreadyStarted);
+    const plain = existing.find((e) => e.renewsBaseId === null);
+    if (plain) {
+      // The unit already applies through this body this year: that application is the re-application, so mark it rather than refuse.
+      const [marked] = await tx.update(schema.applications).set({ renewsBaseId: base.id, updatedAt: new Date() }).where(eq(schema.applications.id, plain.id)).returning();
+      await appendAudit(tx, {
+        actorUserId: viewer.userId,
+        action: 'application.renewal_created',
+        entityType: 'application',
+        entityId: plain.id,
+        data: { baseId: base.id, number: base.number, validUntil: base.validUntil, recommendingBodyId: body.id, prefilledFrom: null, markedExisting: true },
+      });
+      return marked!;
     }
+    if (existing.length) throw userError('CONFLICT', `本单位已向“${body.name}”提交过申报，请在“我的申报”中继续填写`);
     const [application] = await tx
       .insert(schema.applications)
       .values({ campaignId: campaign.id, organizationId: base.organizationId, recommendingBodyId: body.id, renewsBaseId: base.id, updatedBy: viewer.userId, data: renewalFormData({ campaign, last: last?.data ?? null, organization, base }) })
