@@ -233,7 +233,8 @@ describe('the selection path: intake → assign → score → decide → notice 
     await page.getByRole('link', { name: '我的基地' }).first().click();
     await page.waitForURL(/\/portal\/base/);
     await expect.poll(() => page.locator('main').innerText()).toContain(baseNumber);
-    expect(await page.locator('main').innerText()).toContain('北辰材料');
+    // The term card shows the number first; the profile (with the name) loads beside it.
+    await expect.poll(() => page.locator('main').innerText()).toContain('北辰材料');
     await page.waitForTimeout(300);
     await screenshot(page, 'selection-15-portal-my-base');
     const applicant = await database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'applicant2@demo.ssb.local'), with: { memberships: true } });
